@@ -1,0 +1,62 @@
+"""Clean records recovered from a task-division table: the layer between text and graph."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.spans import Span
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One assignee as a table cell names it."""
+
+    written: str  # the name as printed, stray spaces removed
+    meant: str  # the name with the list's leading 市 distributed to it
+    span: Span
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A 主要任务 heading: the text of a merged cell spanning a group of rows."""
+
+    number: int  # order of first appearance in the table, from 1
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Task:
+    """One numbered row of the table."""
+
+    number: int
+    theme: int  # Theme.number
+    text: str | None
+    leads: tuple[Mention, ...]
+    cooperators: tuple[Mention, ...]
+    remark: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Imprint:
+    """The closing line that says who printed the document and when."""
+
+    printer: str
+    date: dt.date
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A whole task-division table and where it came from."""
+
+    path: Path
+    sha256: str
+    heading: str
+    document_title: str | None  # the title inside 《》 in the heading, where there is one
+    themes: tuple[Theme, ...]
+    tasks: tuple[Task, ...]
+    imprint: Imprint
