@@ -21,7 +21,9 @@ def parse_assignees(cell: SpannedText, path: str, cell_name: str) -> tuple[Menti
             if not name:
                 line = (run or cell).span.last
                 raise SourceError(
-                    path, line, f"empty name in the list {cell.text!r} (stray or dangling separator)",
+                    path,
+                    line,
+                    f"empty name in the list {cell.text!r} (stray or dangling separator)",
                     cell_name,
                 )
             meant = name.text if name.startswith(prefix) else prefix + name.text

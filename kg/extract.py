@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kg.assignees import parse_assignees
 from kg.errors import SourceError
+from kg.instruments import find_instruments
 from kg.records import Imprint, Table, Task, Theme
 from kg.rows import Body, RawRow, read_body
 from kg.spans import Span
@@ -79,6 +80,7 @@ def _task(row: RawRow, theme: int, body: Body, path: str) -> Task:
         if cooperating
         else (),
         remark=remark.text or None,
+        instruments=find_instruments(text.text),
         span=Span(row.line, max([row.line, *lines])),
     )
 

@@ -34,7 +34,7 @@ def is_header(cells: list[str]) -> bool:
 
 
 def read_layout(cells: list[str], path: str, line: int) -> Layout:
-    """Find the columns in a header row such as 序号 | 主要任务 | (merged) | 牵头(负责)部门 | 配合部门 | 备注."""
+    """Find the columns of a header: 序号 | 主要任务 | (merged) | 牵头 | 配合 | 备注."""
     labels = [cell.strip() for cell in cells]
 
     def find(key: str) -> int:
@@ -45,7 +45,9 @@ def read_layout(cells: list[str], path: str, line: int) -> Layout:
 
     lead, cooperating, remark = find(LEAD_KEY), find(COOPERATING_KEY), find(REMARK_KEY)
     if not 0 < lead < cooperating < remark:
-        raise SourceError(path, line, "header columns are not in the order 牵头, 配合, 备注", "header")
+        raise SourceError(
+            path, line, "header columns are not in the order 牵头, 配合, 备注", "header"
+        )
     if lead != 3:
         raise SourceError(
             path,

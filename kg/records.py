@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from kg.spans import Span
@@ -28,6 +29,20 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Instrument:
+    """A funding or policy instrument that a task's text states."""
+
+    kind: str  # the ontology class: RecurrentFundingLine, IndustryFund, LandPriceFloor, ...
+    label: str  # the words of the text that state it (the fund's name, for a fund)
+    start: int  # where those words start in the task text
+    amount: Decimal | None = None  # in yuan
+    period: str | None = None  # recurrence as an ISO 8601 duration (P1Y)
+    ratio: Decimal | None = None  # matching share of a fund, floor share of a benchmark
+    benchmark: str | None = None  # what a floor ratio applies to
+    earmarks: tuple[str, ...] = ()  # the special topics a funding line is reserved for
+
+
+@dataclass(frozen=True)
 class Task:
     """One numbered row of the table."""
 
@@ -37,6 +52,7 @@ class Task:
     leads: tuple[Mention, ...]
     cooperators: tuple[Mention, ...]
     remark: str | None
+    instruments: tuple[Instrument, ...]
     span: Span
 
 

@@ -17,7 +17,9 @@ class Fragment:
 
     text: SpannedText
     on_first_line: bool  # on the line that carries the row number
-    after_break: bool  # a page break (a repeated header or a blank line) comes right before its line
+    after_break: (
+        bool  # a page break (a repeated header or a blank line) comes right before its line
+    )
 
 
 @dataclass
@@ -53,7 +55,7 @@ class Body:
 
 
 def read_body(lines: list[str], path: str) -> Body:
-    """Sort lines into rows: a line starting with a number opens a row, a tab-led line continues it."""
+    """Sort lines into rows: a number opens a row, a line led by a tab continues it."""
     preamble: list[tuple[int, str]] = []
     trailer: list[tuple[int, str]] = []
     layout: Layout | None = None

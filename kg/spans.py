@@ -66,8 +66,11 @@ class SpannedText:
             j = i
             while j < len(text) and text[j].isspace():
                 j += 1
-            if kept and j < len(text) and _ASCII_WORD.match(text[kept[-1]]) and _ASCII_WORD.match(
-                text[j]
+            if (
+                kept
+                and j < len(text)
+                and _ASCII_WORD.match(text[kept[-1]])
+                and _ASCII_WORD.match(text[j])
             ):
                 kept.append(i)
             i = j

@@ -29,7 +29,10 @@ class Group:
             return False
         if not fragment.on_first_line:
             return True
-        return fragment.after_break and overlap(self.text.text, fragment.text.cleaned().text) is not None
+        return (
+            fragment.after_break
+            and overlap(self.text.text, fragment.text.cleaned().text) is not None
+        )
 
     def extend(self, fragment: Fragment) -> None:
         """Add a later line of the cell's text; across a page break, drop what is printed twice."""

@@ -1,0 +1,53 @@
+"""The IRIs policykg mints: stable, readable, and free of random parts."""
+
+from rdflib import Namespace, URIRef
+
+BASE = "https://w3id.org/policykg/"
+POL = Namespace(BASE + "ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SCHEMA = Namespace("https://schema.org/")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+
+PREFIXES = {
+    "dcterms": "http://purl.org/dc/terms/",
+    "eli": str(ELI),
+    "org": str(ORG),
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "pol": str(POL),
+    "prov": str(PROV),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "schema": str(SCHEMA),
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def document(doc_id: str) -> URIRef:
+    return URIRef(f"{BASE}doc/{doc_id}")
+
+
+def task(doc_id: str, number: int) -> URIRef:
+    return URIRef(f"{document(doc_id)}/task/{number}")
+
+
+def theme(doc_id: str, number: int) -> URIRef:
+    return URIRef(f"{document(doc_id)}/theme/{number}")
+
+
+def theme_scheme(doc_id: str) -> URIRef:
+    return URIRef(f"{document(doc_id)}/themes")
+
+
+def organization(org_id: str) -> URIRef:
+    return URIRef(f"{BASE}org/{org_id}")
+
+
+def source_file(name: str) -> URIRef:
+    return URIRef(f"{BASE}source/{name}")
+
+
+def part(parent: URIRef, *path: str | int) -> URIRef:
+    """An IRI under another: a task's assignments and instruments, an instrument's amount."""
+    return URIRef("/".join([str(parent), *map(str, path)]))

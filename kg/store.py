@@ -1,0 +1,48 @@
+"""Loading RDF files into an embedded pyoxigraph store, named graphs kept."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, Store
+
+from kg.errors import SourceError
+
+FORMATS = {
+    ".ttl": RdfFormat.TURTLE,
+    ".turtle": RdfFormat.TURTLE,
+    ".nt": RdfFormat.N_TRIPLES,
+    ".nq": RdfFormat.N_QUADS,
+    ".trig": RdfFormat.TRIG,
+    ".jsonld": RdfFormat.JSON_LD,
+    ".json": RdfFormat.JSON_LD,
+    ".rdf": RdfFormat.RDF_XML,
+    ".owl": RdfFormat.RDF_XML,
+    ".xml": RdfFormat.RDF_XML,
+    ".n3": RdfFormat.N3,
+}
+
+
+def rdf_format(path: Path) -> RdfFormat:
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(FORMATS))
+        raise SourceError(path, None, f"unknown RDF file type (known: {known})") from None
+
+
+def load_store(paths: Sequence[Path], store: Store | None = None) -> Store:
+    """An in-memory store holding every file; a parse error names the file and line."""
+    store = store if store is not None else Store()
+    for path in paths:
+        fmt = rdf_format(path)
+        if not path.is_file():
+            raise SourceError(path, None, "no such file")
+        try:
+            store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+        except SyntaxError as error:
+            raise SourceError(path, getattr(error, "lineno", None), error.msg) from error
+        except (OSError, ValueError) as error:
+            raise SourceError(path, None, str(error)) from error
+    return store
