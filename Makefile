@@ -28,7 +28,7 @@ test: $(BIN)/policykg lint
 	$(BIN)/pytest
 
 bench: $(BIN)/policykg
-	$(BIN)/python bench/run.py
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -27,5 +27,5 @@ def parse_assignees(cell: SpannedText, path: str, cell_name: str) -> tuple[Menti
                     cell_name,
                 )
             meant = name.text if name.startswith(prefix) else prefix + name.text
-            mentions.append(Mention(name.text, meant, name.span))
+            mentions.append(Mention(name.text, meant, cell_name, name.span))
     return tuple(mentions)

@@ -139,8 +139,9 @@ def add_task(
         graph.add((node, SKOS.note, zh(task.remark)))
     derived(graph, node, source, task.span)
     for role, mentions in (("lead", task.leads), ("cooperating", task.cooperators)):
-        for mention in mentions:
-            add_assignment(graph, node, role, mention, source, table, registry)
+        for position, mention in enumerate(mentions, start=1):
+            assignment = iris.part(node, role, position)
+            add_assignment(graph, node, assignment, role, mention, source, table, registry)
     for number, instrument in enumerate(task.instruments, start=1):
         add_instrument(graph, node, iris.part(node, "instrument", number), instrument)
 
@@ -148,6 +149,7 @@ def add_task(
 def add_assignment(
     graph: Graph,
     task: URIRef,
+    node: URIRef,
     role: str,
     mention: Mention,
     source: URIRef,
@@ -155,10 +157,8 @@ def add_assignment(
     registry: Registry,
 ) -> None:
     direct, concept = ROLES[role]
-    cell = "牵头(负责)部门" if role == "lead" else "配合部门"
-    org = registry.resolve(mention, str(table.path), cell)
+    org = registry.resolve(mention, str(table.path))
     agent = iris.organization(org.id)
-    node = iris.part(task, role, org.id)
     graph.add((task, direct, agent))
     graph.add((task, POL.assignment, node))
     graph.add((node, RDF.type, POL.Assignment))

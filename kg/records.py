@@ -16,6 +16,7 @@ class Mention:
 
     written: str  # the name as printed, stray spaces removed
     meant: str  # the name with the list's leading 市 distributed to it
+    cell: str  # the column it was written in, as the header names it
     span: Span
 
 

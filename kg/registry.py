@@ -53,7 +53,7 @@ class Registry:
     organizations: tuple[Organization, ...]
     by_name: dict[str, Organization]
 
-    def resolve(self, mention: Mention, source: str, cell: str) -> Organization:
+    def resolve(self, mention: Mention, source: str) -> Organization:
         """The organization a cell names: as the document means it, else as it is written."""
         found = self.by_name.get(mention.meant) or self.by_name.get(mention.written)
         if found is None:
@@ -62,7 +62,7 @@ class Registry:
                 mention.span.first,
                 f"unknown department {mention.written!r}: not in the organization registry "
                 f"({self.path})",
-                cell,
+                mention.cell,
             )
         return found
 

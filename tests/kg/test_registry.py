@@ -14,7 +14,7 @@ from kg.registry import COLUMNS, Registry, load_registry
 def test_every_name_the_table_writes_resolves(table: Table, registry: Registry) -> None:
     for task in table.tasks:
         for mention in task.leads + task.cooperators:
-            registry.resolve(mention, "table", "cell")
+            registry.resolve(mention, "table")
 
 
 def test_alternative_labels_are_exactly_the_forms_the_sources_write(

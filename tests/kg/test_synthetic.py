@@ -83,8 +83,10 @@ def test_the_whole_pipeline_builds_a_graph_for_it(tmp_path: Path) -> None:
              ?t pol:taskNumber ?n ; pol:leadDepartment/skos:prefLabel ?lead .
              FILTER(lang(?lead) = "zh")
            } ORDER BY ?n""",
-        initNs={"pol": "https://w3id.org/policykg/ontology#",
-                "skos": "http://www.w3.org/2004/02/skos/core#"},
+        initNs={
+            "pol": "https://w3id.org/policykg/ontology#",
+            "skos": "http://www.w3.org/2004/02/skos/core#",
+        },
     )
     assert [(int(n), str(lead)) for n, lead in rows] == [
         (1, "示例市甲局"), (2, "示例市乙局"), (3, "示例市丙局"), (4, "示例市甲局"),
