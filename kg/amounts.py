@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 
 DIGITS = {
@@ -18,15 +17,6 @@ MONEY = re.compile(rf"[{_NUMERAL}]+元")
 PERCENT = re.compile(r"[0-9０-９.．]+\s*[%％]|百分之[0-9０-９.．点" + "".join(DIGITS) + "十百]+")
 _TOKEN = re.compile(r"[0-9.]+|.")
 _FRACTION = re.compile(r"[.点]([0-9" + "".join(DIGITS) + "]+)")
-
-
-@dataclass(frozen=True)
-class Found:
-    """An amount found in a text: its value and the characters that wrote it."""
-
-    value: Decimal
-    text: str
-    start: int
 
 
 def parse_number(text: str) -> Decimal:
@@ -89,11 +79,3 @@ def parse_ratio(text: str) -> Decimal:
     else:
         raise ValueError(f"not a percentage: {text!r}")
     return _plain(number / 100)
-
-
-def find_money(text: str) -> list[Found]:
-    return [Found(parse_money(m.group()), m.group(), m.start()) for m in MONEY.finditer(text)]
-
-
-def find_ratios(text: str) -> list[Found]:
-    return [Found(parse_ratio(m.group()), m.group(), m.start()) for m in PERCENT.finditer(text)]

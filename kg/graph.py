@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
@@ -36,7 +37,7 @@ def build_graph(
     for prefix, namespace in iris.PREFIXES.items():
         graph.bind(prefix, namespace)
     for organization in registry.organizations:
-        add_organization(graph, organization, registry)
+        add_organization(graph, organization)
     for table in tables:
         facts = documents.get(table.path.name) or default_facts(table)
         add_table(graph, table, facts, registry)
@@ -55,7 +56,7 @@ def default_facts(table: Table) -> DocumentFacts:
     )
 
 
-def add_organization(graph: Graph, org: Organization, registry: Registry) -> None:
+def add_organization(graph: Graph, org: Organization) -> None:
     node = iris.organization(org.id)
     graph.add((node, RDF.type, ORG.Organization))
     graph.add((node, RDF.type, POL[org.kind]))
@@ -71,7 +72,7 @@ def add_organization(graph: Graph, org: Organization, registry: Registry) -> Non
         graph.add((node, ORG.memberOf, collective))
         graph.add((collective, ORG.hasMember, node))
     if org.drawn_from:
-        graph.add((node, POL.drawnFrom, iris.organization(registry.get(org.drawn_from).id)))
+        graph.add((node, POL.drawnFrom, iris.organization(org.drawn_from)))
     if org.zh_source:
         graph.add((node, POL.nameSource, URIRef(org.zh_source)))
     if org.en_source:
@@ -79,93 +80,108 @@ def add_organization(graph: Graph, org: Organization, registry: Registry) -> Non
 
 
 def add_table(graph: Graph, table: Table, facts: DocumentFacts, registry: Registry) -> None:
-    source = iris.source_file(table.path.name)
-    graph.add((source, RDF.type, POL.SourceFile))
-    graph.add((source, DCTERMS.title, Literal(table.path.name)))
-    graph.add((source, POL.sha256, Literal(table.sha256)))
-
-    document = iris.document(facts.id)
-    scheme = iris.theme_scheme(facts.id)
-    graph.add((document, RDF.type, POL.PolicyDocument))
-    graph.add((document, DCTERMS.title, zh(facts.title_zh)))
-    if table.document_title and table.document_title != facts.title_zh:
-        graph.add((document, DCTERMS.alternative, zh(table.document_title)))
-    if facts.identifier:
-        graph.add((document, DCTERMS.identifier, Literal(facts.identifier)))
-    if facts.identifier_source:
-        graph.add((document, POL.identifierSource, URIRef(facts.identifier_source)))
-    if facts.publisher:
-        graph.add((document, DCTERMS.publisher, iris.organization(facts.publisher)))
-    graph.add(
-        (document, DCTERMS.issued, Literal(table.imprint.date.isoformat(), datatype=XSD.date))
-    )
-    graph.add((document, POL.themeScheme, scheme))
-    derived(graph, document, source, Span(table.imprint.line, table.imprint.line))
-
-    graph.add((scheme, RDF.type, POL.ThemeScheme))
-    graph.add((scheme, SKOS.prefLabel, zh(f"{facts.title_zh}·主要任务")))
-    for theme in table.themes:
-        node = iris.theme(facts.id, theme.number)
-        graph.add((node, RDF.type, POL.Theme))
-        graph.add((node, RDF.type, SKOS.Concept))
-        graph.add((node, SKOS.prefLabel, zh(theme.label)))
-        graph.add((node, SKOS.notation, Literal(theme.number, datatype=XSD.integer)))
-        graph.add((node, SKOS.inScheme, scheme))
-        graph.add((node, SKOS.topConceptOf, scheme))
-        graph.add((scheme, SKOS.hasTopConcept, node))
-        derived(graph, node, source, theme.span)
-
-    for task in table.tasks:
-        add_task(graph, task, facts.id, document, source, table, registry)
+    """A document, its theme scheme and its tasks, all traced to the table's source file."""
+    TableWriter(graph, table, facts, registry).write()
 
 
-def add_task(
-    graph: Graph,
-    task: Task,
-    doc_id: str,
-    document: URIRef,
-    source: URIRef,
-    table: Table,
-    registry: Registry,
-) -> None:
-    node = iris.task(doc_id, task.number)
-    graph.add((node, RDF.type, POL.Task))
-    graph.add((node, POL.taskNumber, Literal(task.number, datatype=XSD.integer)))
-    graph.add((node, DCTERMS.isPartOf, document))
-    graph.add((node, POL.theme, iris.theme(doc_id, task.theme)))
-    if task.text:
-        graph.add((node, DCTERMS.description, zh(task.text)))
-    if task.remark:
-        graph.add((node, SKOS.note, zh(task.remark)))
-    derived(graph, node, source, task.span)
-    for role, mentions in (("lead", task.leads), ("cooperating", task.cooperators)):
-        for position, mention in enumerate(mentions, start=1):
-            assignment = iris.part(node, role, position)
-            add_assignment(graph, node, assignment, role, mention, source, table, registry)
-    for number, instrument in enumerate(task.instruments, start=1):
-        add_instrument(graph, node, iris.part(node, "instrument", number), instrument)
+@dataclass(frozen=True)
+class TableWriter:
+    """Writes one table into a graph; holds what every node of the table shares."""
 
+    graph: Graph
+    table: Table
+    facts: DocumentFacts
+    registry: Registry
 
-def add_assignment(
-    graph: Graph,
-    task: URIRef,
-    node: URIRef,
-    role: str,
-    mention: Mention,
-    source: URIRef,
-    table: Table,
-    registry: Registry,
-) -> None:
-    direct, concept = ROLES[role]
-    org = registry.resolve(mention, str(table.path))
-    agent = iris.organization(org.id)
-    graph.add((task, direct, agent))
-    graph.add((task, POL.assignment, node))
-    graph.add((node, RDF.type, POL.Assignment))
-    graph.add((node, PROV.agent, agent))
-    graph.add((node, PROV.hadRole, concept))
-    graph.add((node, POL.writtenAs, zh(mention.written)))
-    derived(graph, node, source, mention.span)
+    @property
+    def source(self) -> URIRef:
+        return iris.source_file(self.table.path.name)
+
+    @property
+    def document(self) -> URIRef:
+        return iris.document(self.facts.id)
+
+    def write(self) -> None:
+        self.add_source()
+        self.add_document()
+        self.add_themes()
+        for task in self.table.tasks:
+            self.add_task(task)
+
+    def add(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal) -> None:
+        self.graph.add((subject, predicate, obj))
+
+    def derived(self, node: URIRef, span: Span) -> None:
+        """Record the source file and lines a node was read from (PROV-O)."""
+        self.add(node, PROV.wasDerivedFrom, self.source)
+        self.add(node, POL.firstLine, Literal(span.first, datatype=XSD.integer))
+        self.add(node, POL.lastLine, Literal(span.last, datatype=XSD.integer))
+
+    def add_source(self) -> None:
+        self.add(self.source, RDF.type, POL.SourceFile)
+        self.add(self.source, DCTERMS.title, Literal(self.table.path.name))
+        self.add(self.source, POL.sha256, Literal(self.table.sha256))
+
+    def add_document(self) -> None:
+        facts, table, document = self.facts, self.table, self.document
+        self.add(document, RDF.type, POL.PolicyDocument)
+        self.add(document, DCTERMS.title, zh(facts.title_zh))
+        if table.document_title and table.document_title != facts.title_zh:
+            self.add(document, DCTERMS.alternative, zh(table.document_title))
+        if facts.identifier:
+            self.add(document, DCTERMS.identifier, Literal(facts.identifier))
+        if facts.identifier_source:
+            self.add(document, POL.identifierSource, URIRef(facts.identifier_source))
+        if facts.publisher:
+            self.add(document, DCTERMS.publisher, iris.organization(facts.publisher))
+        issued = Literal(table.imprint.date.isoformat(), datatype=XSD.date)
+        self.add(document, DCTERMS.issued, issued)
+        self.add(document, POL.themeScheme, iris.theme_scheme(facts.id))
+        self.derived(document, Span(table.imprint.line, table.imprint.line))
+
+    def add_themes(self) -> None:
+        scheme = iris.theme_scheme(self.facts.id)
+        self.add(scheme, RDF.type, POL.ThemeScheme)
+        self.add(scheme, SKOS.prefLabel, zh(f"{self.facts.title_zh}·主要任务"))
+        for theme in self.table.themes:
+            node = iris.theme(self.facts.id, theme.number)
+            self.add(node, RDF.type, POL.Theme)
+            self.add(node, RDF.type, SKOS.Concept)
+            self.add(node, SKOS.prefLabel, zh(theme.label))
+            self.add(node, SKOS.notation, Literal(theme.number, datatype=XSD.integer))
+            self.add(node, SKOS.inScheme, scheme)
+            self.add(node, SKOS.topConceptOf, scheme)
+            self.add(scheme, SKOS.hasTopConcept, node)
+            self.derived(node, theme.span)
+
+    def add_task(self, task: Task) -> None:
+        node = iris.task(self.facts.id, task.number)
+        self.add(node, RDF.type, POL.Task)
+        self.add(node, POL.taskNumber, Literal(task.number, datatype=XSD.integer))
+        self.add(node, DCTERMS.isPartOf, self.document)
+        self.add(node, POL.theme, iris.theme(self.facts.id, task.theme))
+        if task.text:
+            self.add(node, DCTERMS.description, zh(task.text))
+        if task.remark:
+            self.add(node, SKOS.note, zh(task.remark))
+        self.derived(node, task.span)
+        for role, mentions in (("lead", task.leads), ("cooperating", task.cooperators)):
+            for position, mention in enumerate(mentions, start=1):
+                self.add_assignment(node, iris.part(node, role, position), role, mention)
+        for number, instrument in enumerate(task.instruments, start=1):
+            add_instrument(self.graph, node, iris.part(node, "instrument", number), instrument)
+
+    def add_assignment(self, task: URIRef, node: URIRef, role: str, mention: Mention) -> None:
+        """The direct triple of the contract and the qualified assignment node beside it."""
+        direct, concept = ROLES[role]
+        agent = iris.organization(self.registry.resolve(mention, str(self.table.path)).id)
+        self.add(task, direct, agent)
+        self.add(task, POL.assignment, node)
+        self.add(node, RDF.type, POL.Assignment)
+        self.add(node, PROV.agent, agent)
+        self.add(node, PROV.hadRole, concept)
+        self.add(node, POL.writtenAs, zh(mention.written))
+        self.derived(node, mention.span)
 
 
 def add_instrument(graph: Graph, task: URIRef, node: URIRef, instrument: Instrument) -> None:
@@ -201,10 +217,3 @@ def add_amount(
     graph.add((node, RDF.type, SCHEMA.MonetaryAmount))
     graph.add((node, SCHEMA.value, decimal(value)))
     graph.add((node, SCHEMA.currency, Literal(CURRENCY)))
-
-
-def derived(graph: Graph, node: URIRef, source: URIRef, span: Span) -> None:
-    """Record the source file and lines a node was read from (PROV-O)."""
-    graph.add((node, PROV.wasDerivedFrom, source))
-    graph.add((node, POL.firstLine, Literal(span.first, datatype=XSD.integer)))
-    graph.add((node, POL.lastLine, Literal(span.last, datatype=XSD.integer)))

@@ -66,9 +66,6 @@ class Registry:
             )
         return found
 
-    def get(self, org_id: str) -> Organization:
-        return next(org for org in self.organizations if org.id == org_id)
-
 
 def load_registry(path: Path) -> Registry:
     """Read and check the registry CSV; every problem names its line and column."""
