@@ -22,19 +22,12 @@ QUOTED_TITLE = re.compile(r"《(?P<title>[^》]+)》")
 def read_table(path: Path) -> Table:
     """Parse a task-division table as extracted from its PDF (tab-separated cells)."""
     label = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise SourceError(label, None, f"cannot read the file: {error.strerror}") from error
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise SourceError(label, line, "not valid UTF-8") from error
-    body = read_body(text.splitlines(), label)
+    raw = _read(path, label)
+    lines = _decode(raw, label).splitlines()
+    body = read_body(lines, label)
+    _check_sequence(body.rows, body, label)
     themes, theme_of_row = _themes(group_rows(body.rows, body.layout, label))
     tasks = tuple(_task(row, theme_of_row[row.number], body, label) for row in body.rows)
-    _check_sequence(body.rows, body, label)
     heading = _heading(body, label)
     title = QUOTED_TITLE.search(heading)
     return Table(
@@ -44,8 +37,23 @@ def read_table(path: Path) -> Table:
         document_title=title["title"] if title else None,
         themes=themes,
         tasks=tasks,
-        imprint=_imprint(body, label, len(text.splitlines())),
+        imprint=_imprint(body, label, len(lines)),
     )
+
+
+def _read(path: Path, label: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise SourceError(label, None, f"cannot read the file: {error.strerror}") from error
+
+
+def _decode(raw: bytes, label: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SourceError(label, line, "not valid UTF-8") from error
 
 
 def _themes(groups: list[Group]) -> tuple[tuple[Theme, ...], dict[int, int]]:
