@@ -266,13 +266,14 @@ LABELS = (
     "http://www.w3.org/2004/02/skos/core#prefLabel",
     "http://purl.org/dc/terms/title",
     "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://purl.org/dc/terms/description",
 )
 FIRST_LINE = "https://w3id.org/policykg/ontology#firstLine"
 LAST_LINE = "https://w3id.org/policykg/ontology#lastLine"
 DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Cell:
     """A term as a page shows it: its text, whether it is an IRI, and its label if it has one."""
 
