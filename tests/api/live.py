@@ -56,6 +56,19 @@ class Server:
         return {pid for pid in found if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()}
 
 
+def wait_for_workers(server: Server, count: int) -> None:
+    """Wait until the server has `count` workers again (after one was killed and replaced)."""
+    deadline = time.monotonic() + 30
+    while len(server.workers()) < count and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(server.workers()) == count
+    while time.monotonic() < deadline:  # started is not yet ready: wait until one answers
+        if httpx.get(server.sparql, params={"query": "ASK {}"}).status_code == 200:
+            return
+        time.sleep(0.2)
+    raise AssertionError("the replaced worker never answered")
+
+
 def start(arguments: Sequence[str], log: Path, launcher: bool = False) -> Server:
     """Start `policykg serve ARGS` (or the test launcher) and wait until it answers."""
     port = free_port()
