@@ -12,7 +12,8 @@ SHAPE = """
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 <urn:test:TaskShape> a sh:NodeShape ;
     sh:targetClass pol:Task ;
-    sh:property [ sh:path pol:taskNumber ; sh:minCount 1 ; sh:maxCount 1 ; sh:datatype xsd:integer ] .
+    sh:property [ sh:path pol:taskNumber ; sh:minCount 1 ; sh:maxCount 1 ;
+                  sh:datatype xsd:integer ] .
 """
 
 

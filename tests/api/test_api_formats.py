@@ -12,9 +12,9 @@ from live import Server
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
+from kg.build import TRIPLES
 from kg.query import query_files
 from kg.results import OutputFormat, render
-from kg.build import TRIPLES
 
 SELECT = """PREFIX pol: <https://w3id.org/policykg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

@@ -81,7 +81,8 @@ def test_unlisted_service_is_refused_before_any_connection(
 
 
 def test_text_that_only_mentions_service_is_a_query(readonly: Server, listener: Listener) -> None:
-    query = f'SELECT * WHERE {{ BIND("SERVICE <{listener.url}> {{}}" AS ?x) }} # SERVICE <{listener.url}>'
+    mention = f"SERVICE <{listener.url}>"
+    query = f'SELECT * WHERE {{ BIND("{mention} {{}}" AS ?x) }} # {mention}'
     assert ask(readonly, query).status_code == 200
     assert listener.connections == 0
 
@@ -89,7 +90,7 @@ def test_text_that_only_mentions_service_is_a_query(readonly: Server, listener: 
 def test_listed_service_is_called(writable: Server, readonly: Server) -> None:
     query = f"""PREFIX pol: <https://w3id.org/policykg/ontology#>
     SELECT (COUNT(?t) AS ?n) WHERE {{ SERVICE <{readonly.sparql}> {{ ?t a pol:Task }} }}"""
-    local = "PREFIX pol: <https://w3id.org/policykg/ontology#> SELECT (COUNT(?t) AS ?n) { ?t a pol:Task }"
+    local = "SELECT (COUNT(?t) AS ?n) { ?t a pol:Task }"
     remote = ask(writable, query)
     assert remote.status_code == 200, remote.text
     expected = ask(readonly, local).json()["results"]["bindings"][0]["n"]["value"]
