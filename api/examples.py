@@ -66,7 +66,7 @@ ORDER BY DESC(?shared) ?partner""",
   BIND(STRAFTER(STR(?type), "#") AS ?kind)
   OPTIONAL { ?i schema:amount/schema:value ?yuan }
 }
-ORDER BY ?task""",
+ORDER BY ?task ?instrument""",
     ),
     Example(
         "cooperating-only",

@@ -47,6 +47,7 @@ def page(view: View, link: Link, prefixes: Mapping[str, str]) -> str:
     return f"""<!doctype html>
 <html lang="zh"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>{escape(title)} · policykg</title>
 <link rel="stylesheet" href="/static/resource.css">
 <link rel="alternate" type="text/turtle" href="?format=turtle">
