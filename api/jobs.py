@@ -112,7 +112,7 @@ class Query:
         dataset = {}
         if self.default_graphs or self.named_graphs:
             dataset = {
-                "default_graph": [term(g) for g in self.default_graphs] or [DefaultGraph()],
+                "default_graph": [term(g) for g in self.default_graphs],
                 "named_graphs": [term(g) for g in self.named_graphs],
             }
         try:

@@ -37,7 +37,7 @@ def rdflib_endpoint_app():  # the baseline server (rdflib-endpoint over the same
     from rdflib import Graph
     from rdflib_endpoint import SparqlEndpoint
 
-    return SparqlEndpoint(graph=Graph().parse(TRIPLES), cors_enabled=True)
+    return SparqlEndpoint(graph=Graph().parse(TRIPLES), path="/sparql", cors_enabled=True)
 
 
 def constant_app():  # the ceiling: a FastAPI route that returns a constant
@@ -108,7 +108,11 @@ def start(command: list[str], port: int) -> subprocess.Popen:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            httpx.get(f"http://127.0.0.1:{port}/sparql", params={"query": "ASK {}"}, timeout=5)
+            probe = httpx.get(
+                f"http://127.0.0.1:{port}/sparql", params={"query": "ASK {}"}, timeout=5
+            )
+            if probe.status_code != 200:
+                raise RuntimeError(f"{command} answers {probe.status_code} at /sparql")
             return process
         except httpx.TransportError:
             time.sleep(0.3)
