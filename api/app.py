@@ -1,50 +1,94 @@
-"""A minimal HTTP service: a page that says what is loaded, and SPARQL queries over it."""
+"""The HTTP service: create_app(settings) builds the FastAPI app (SPARQL endpoint, graph store,
+linked-data pages, web page), which starts its query workers when the server starts it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
-from fastapi import FastAPI, Request
-from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, Response
-from pyoxigraph import QueryTriples
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from starlette.responses import FileResponse
 
-from kg.query import QueryError, run
-from kg.results import OutputFormat, render
-from kg.store import load_store
+from api import examples, graphstore, resources, responses, sparql
+from api.access_log import AccessLog
+from api.config import Settings
+from api.context import Service
+from api.dataset import initial, latest
+from api.executor import Executor, PoolSettings
+from api.security import SecurityHeaders
 
-RESULT_TYPES = {
-    OutputFormat.json: "application/sparql-results+json",
-    OutputFormat.turtle: "text/turtle",
-}
+STATIC = Path(__file__).parent / "static"
+DESCRIPTION = """A knowledge graph of Chinese government policy task-division tables (任务分工表).
+
+The SPARQL 1.1 endpoint is at **/sparql** (queries by GET, POST form or POST direct; the service
+description on a plain GET); the routes below are the rest: the graph store, the example
+questions of the web page, and the graph's own IRIs as pages and RDF."""
 
 
-def create_app(data: Sequence[Path]) -> FastAPI:
-    """An app serving the given RDF files."""
-    store = load_store(data)
-    app = FastAPI(title="policykg")
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """An app serving settings.data (loaded now: a bad file raises SourceError naming it)."""
+    settings = settings or Settings()
+    scratch = TemporaryDirectory(prefix="policykg-") if settings.store is None else None
+    directory = settings.store or Path(scratch.name)  # type: ignore[union-attr]
+    directory.mkdir(parents=True, exist_ok=True)
+    snapshot = latest(directory) or initial(directory, settings.data)
+    pool = PoolSettings(settings.workers, settings.max_queued, settings.queue_timeout)
+    executor = Executor(pool, snapshot, settings.validator)
 
-    @app.get("/", response_class=HTMLResponse)
-    def index() -> str:
-        return (
-            "<!doctype html><meta charset=utf-8><title>policykg</title>"
-            f"<h1>policykg</h1><p>{len(store)} quads loaded. "
-            "SPARQL endpoint: <a href=/sparql>/sparql</a></p>"
-        )
-
-    @app.api_route("/sparql", methods=["GET", "POST"])
-    async def sparql(request: Request) -> Response:
-        if request.method == "GET":
-            query = request.query_params.get("query", "")
-        else:
-            query = (await request.form()).get("query", "")
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await executor.start()
         try:
-            result = await run_in_threadpool(run, store, str(query))
-            fmt = OutputFormat.turtle if isinstance(result, QueryTriples) else OutputFormat.json
-            body = await run_in_threadpool(render, result, fmt)
-        except QueryError as error:
-            return Response(str(error), status_code=400, media_type="text/plain")
-        return Response(body, media_type=RESULT_TYPES[fmt])
+            yield
+        finally:
+            await executor.close()
+            if scratch is not None:
+                scratch.cleanup()
 
+    app = FastAPI(
+        title="policykg",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.service = Service(settings, executor)
+    responses.install(app)
+    app.include_router(sparql.router)
+    app.include_router(graphstore.router)
+    app.include_router(examples.router)
+    pages(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(resources.router)
+    protect(app, settings)
     return app
+
+
+def pages(app: FastAPI) -> None:
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html", media_type="text/html; charset=utf-8")
+
+
+def protect(app: FastAPI, settings: Settings) -> None:
+    """CORS without credentials, security headers, and the access log around everything."""
+    writes = ["PUT", "DELETE"] if settings.writable else []
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.cors_origins),
+        allow_credentials=False,
+        allow_methods=["GET", "HEAD", "POST", "OPTIONS", *writes],
+        allow_headers=["Accept", "Content-Type", *(["Authorization"] if writes else [])],
+        expose_headers=["Location", "Content-Type"],
+        max_age=600,
+    )
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(AccessLog)

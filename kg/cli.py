@@ -67,21 +67,61 @@ def query(
 def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,
+    store: Annotated[
+        Path | None,
+        typer.Option(help="Directory keeping the served dataset (and its writes) across restarts"),
+    ] = None,
     data: Annotated[list[Path] | None, typer.Option("--data", help="RDF files to serve")] = None,
+    time_limit: Annotated[float, typer.Option(help="Seconds a query may run")] = 5.0,
+    workers: Annotated[int, typer.Option(help="Query worker processes")] = 4,
+    base_iri: Annotated[
+        str | None,
+        typer.Option(help="Public URL the service is reached at (default: each request's own)"),
+    ] = None,
+    allow_service: Annotated[
+        list[str] | None,
+        typer.Option("--allow-service", help="SPARQL endpoint that SERVICE may call (repeatable)"),
+    ] = None,
+    update_token: Annotated[
+        str | None,
+        typer.Option(envvar="POLICYKG_UPDATE_TOKEN", help="Turn updates on, for this token"),
+    ] = None,
 ) -> None:
     """Serve the web page and the SPARQL endpoint."""
+    import logging
+
     import uvicorn
 
     from api.app import create_app
+    from api.config import Settings
+    from api.dataset import latest
 
+    if store is not None and data and latest(store) is not None:
+        raise fail(
+            f"{store} already holds a dataset; serve it without --data or use another --store", 2
+        )
+    if base_iri is not None and not base_iri.endswith("/"):
+        base_iri += "/"
+    settings = Settings(
+        data=tuple(data or [pipeline.TRIPLES]),
+        store=store,
+        public_base=base_iri,
+        time_limit=time_limit,
+        workers=workers,
+        service_allow_list=frozenset(allow_service or ()),
+        update_token=update_token or None,
+    )
     try:
-        application = create_app(data or [pipeline.TRIPLES])
+        application = create_app(settings)
     except SourceError as error:
         raise fail(str(error), 2) from error
+    logging.basicConfig(level=logging.INFO, format="%(name)s %(message)s")
+    writes = "updates ON (token required)" if settings.writable else "read-only"
     typer.echo(
-        f"policykg: web page http://{host}:{port}/  SPARQL http://{host}:{port}/sparql", err=True
+        f"policykg: web page http://{host}:{port}/  SPARQL http://{host}:{port}/sparql  ({writes})",
+        err=True,
     )
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    uvicorn.run(application, host=host, port=port, log_level="info", access_log=False)
 
 
 if __name__ == "__main__":

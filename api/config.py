@@ -1,0 +1,45 @@
+"""The operator's settings for a service: what it serves and how far it lets clients go."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Store
+
+from kg import PROJECT_ROOT
+from kg.iris import BASE, PREFIXES
+
+# A write is checked by this hook: it receives the store as it would be after the write and answers
+# (conforms, report in Turtle). It runs in a worker process, so it must be importable
+# (a module-level function), not a lambda or closure.
+Validator = Callable[[Store], tuple[bool, str]]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything create_app needs; the defaults are safe to expose."""
+
+    data: Sequence[Path] = (PROJECT_ROOT / "data" / "triples.ttl",)
+    store: Path | None = None
+    graph_base: str = BASE
+    public_base: str | None = None
+    sources: Path | None = PROJECT_ROOT / "data" / "sources"
+    time_limit: float = 5.0
+    write_time_limit: float = 30.0
+    max_query_bytes: int = 64 * 1024
+    max_result_bytes: int = 32 * 1024 * 1024
+    max_upload_bytes: int = 16 * 1024 * 1024
+    workers: int = 4
+    max_queued: int = 64
+    queue_timeout: float = 10.0
+    service_allow_list: frozenset[str] = frozenset()
+    update_token: str | None = None
+    validator: Validator | None = None
+    cors_origins: Sequence[str] = ("*",)
+    prefixes: dict[str, str] = field(default_factory=lambda: dict(PREFIXES))
+
+    @property
+    def writable(self) -> bool:
+        return bool(self.update_token)

@@ -1,0 +1,192 @@
+"""Running jobs in worker processes, off the event loop, each under a time limit that kills it.
+
+A pool of worker processes (api.worker) holds the dataset. A job waits for a free worker (up to a
+bounded queue), runs there, and if it passes its time limit the worker is killed and replaced,
+so the CPU it was burning is freed at once; the other workers keep serving meanwhile. Writes are
+serialized and, once a worker commits one, every worker moves to the new snapshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from api import worker
+from api.config import Validator
+from api.jobs import JobError
+from api.worker import Envelope, Snapshot
+
+log = logging.getLogger("policykg.executor")
+CONTEXT = multiprocessing.get_context("spawn")
+START_TIMEOUT = 120.0
+
+
+class Busy(JobError):
+    """Every worker is taken and the queue is full (or waited on too long)."""
+
+    def __init__(self, message: str):
+        super().__init__(503, message)
+
+
+class TimeLimitExceeded(JobError):
+    def __init__(self, limit: float):
+        super().__init__(503, f"the query was stopped at this endpoint's time limit of {limit:g} s")
+
+
+@dataclass(frozen=True)
+class PoolSettings:
+    workers: int
+    max_queued: int
+    queue_timeout: float
+
+
+class WorkerProcess:
+    """One worker process and the parent's end of its pipe (used from one thread at a time)."""
+
+    def __init__(self, snapshot: Snapshot, validator: Validator | None):
+        self.connection, child = CONTEXT.Pipe()
+        self.process = CONTEXT.Process(
+            target=worker.serve, args=(child, snapshot, validator), daemon=True
+        )
+        self.process.start()
+        child.close()
+
+    def wait_ready(self) -> None:
+        if not self.connection.poll(START_TIMEOUT) or self.connection.recv() != worker.READY:
+            self.kill()
+            raise RuntimeError("a query worker did not start")
+
+    def call(self, envelope: Envelope, limit: float) -> tuple[str, Any]:
+        """Send a job and wait for its answer; past the limit, kill the worker."""
+        self.connection.send(envelope)
+        if not self.connection.poll(limit):
+            self.kill()
+            raise TimeLimitExceeded(limit)
+        return self.connection.recv()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+    @property
+    def alive(self) -> bool:
+        return self.process.is_alive() and not self.connection.closed
+
+
+def started(snapshot: Snapshot, validator: Validator | None) -> WorkerProcess:
+    process = WorkerProcess(snapshot, validator)
+    process.wait_ready()
+    return process
+
+
+class Executor:
+    """The pool: start() it inside the running event loop, close() it on shutdown."""
+
+    def __init__(self, settings: PoolSettings, snapshot: Snapshot, validator: Validator | None):
+        self.settings = settings
+        self.snapshot = snapshot
+        self.validator = validator
+        self.threads = ThreadPoolExecutor(settings.workers + 2, thread_name_prefix="query")
+        self.idle: asyncio.Queue[WorkerProcess] = asyncio.Queue()
+        self.waiting = 0
+        self.replacements: set[asyncio.Task] = set()
+        self.write_lock = asyncio.Lock()
+        self.everyone: set[WorkerProcess] = set()
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        processes = await asyncio.gather(
+            *(
+                loop.run_in_executor(self.threads, started, self.snapshot, self.validator)
+                for _ in range(self.settings.workers)
+            )
+        )
+        for process in processes:
+            self.everyone.add(process)
+            self.idle.put_nowait(process)
+
+    async def close(self) -> None:
+        for task in list(self.replacements):
+            task.cancel()
+        for process in list(self.everyone):
+            process.kill()
+        self.threads.shutdown(wait=False, cancel_futures=True)
+
+    async def run(self, job: Any, limit: float) -> Any:
+        """Run a reading job against the current snapshot."""
+        return await self.dispatch(job, None, limit)
+
+    async def write(self, job: Any, limit: float) -> Any:
+        """Run a writing job; if applied and valid, it becomes the snapshot all workers see."""
+        async with self.write_lock:
+            commit = self.snapshot.following()
+            answer = await self.dispatch(job, commit, limit)
+            self.snapshot = commit
+            commit.retired().unlink(missing_ok=True)
+            return answer
+
+    async def dispatch(self, job: Any, commit: Snapshot | None, limit: float) -> Any:
+        process = await self.acquire()
+        envelope = Envelope(job, self.snapshot, commit)
+        loop = asyncio.get_running_loop()
+        start = time.perf_counter()
+        try:
+            status, value = await loop.run_in_executor(self.threads, process.call, envelope, limit)
+        except (TimeLimitExceeded, EOFError, OSError) as error:
+            log.warning("worker %s ended after %.3f s: %r", process.process.pid,
+                        time.perf_counter() - start, error)  # fmt: skip
+            self.replace(process)
+            if isinstance(error, TimeLimitExceeded):
+                raise
+            raise JobError(500, "the query worker stopped unexpectedly") from error
+        self.idle.put_nowait(process)
+        if status == "error":
+            raise value
+        if status == "crash":
+            log.error("job %s failed in the worker: %s", type(envelope.job).__name__, value)
+            raise JobError(500, "internal error while running the request")
+        return value
+
+    async def acquire(self) -> WorkerProcess:
+        if self.idle.empty() and self.waiting >= self.settings.max_queued:
+            raise Busy(
+                f"too many concurrent queries: {self.settings.workers} running and "
+                f"{self.waiting} waiting; try again shortly"
+            )
+        self.waiting += 1
+        try:
+            return await asyncio.wait_for(self.idle.get(), self.settings.queue_timeout)
+        except TimeoutError:
+            raise Busy(
+                f"no query worker became free within {self.settings.queue_timeout:g} s; "
+                "try again shortly"
+            ) from None
+        finally:
+            self.waiting -= 1
+
+    def replace(self, process: WorkerProcess) -> None:
+        """Start a new worker in the background in place of one that was killed or died."""
+        self.everyone.discard(process)
+        if process.alive:
+            process.kill()
+        loop = asyncio.get_running_loop()
+        task = asyncio.ensure_future(
+            loop.run_in_executor(self.threads, started, self.snapshot, self.validator)
+        )
+        self.replacements.add(task)
+        task.add_done_callback(self.replaced)
+
+    def replaced(self, task: asyncio.Future) -> None:
+        self.replacements.discard(task)
+        if task.cancelled() or task.exception() is not None:
+            log.error("a replacement query worker failed to start")
+            return
+        process = task.result()
+        self.everyone.add(process)
+        self.idle.put_nowait(process)

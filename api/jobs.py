@@ -1,0 +1,388 @@
+"""Work done inside a query worker process: each job is a picklable value with a run method.
+
+Reading jobs have run(store) -> answer; writing jobs have apply(store) -> answer and are checked
+and committed by the worker (api.worker). Nothing here imports the web framework.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryTriples,
+    Store,
+    Triple,
+    serialize,
+)
+
+from api.negotiation import (
+    GRAPH_FORMATS,
+    GRAPH_WRITERS,
+    RDF_READERS,
+    RESULT_FORMATS,
+    RESULTS_WRITERS,
+    Format,
+)
+
+
+class JobError(Exception):
+    """A failure to report to the client: an HTTP status and a message (never a traceback)."""
+
+    def __init__(self, status: int, message: str, media_type: str = "text/plain; charset=utf-8"):
+        super().__init__(status, message, media_type)
+        self.status = status
+        self.message = message
+        self.media_type = media_type
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A finished response body."""
+
+    body: bytes
+    media_type: str
+    status: int = 200
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+class CappedBuffer:
+    """A binary sink that refuses to grow past a size: serializing stops at the limit."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise JobError(
+                413,
+                f"the result is larger than this endpoint's limit of {self.limit} bytes; "
+                "narrow the query or add a LIMIT",
+            )
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Serializers flush; there is nothing to do."""
+
+    def value(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+def by_name(formats: Sequence[Format], name: str | None) -> Format | None:
+    return next((f for f in formats if f.name == name), None)
+
+
+def graph_answer(triples: Iterable[Triple], fmt: Format, limit: int, prefixes: dict) -> Answer:
+    buffer = CappedBuffer(limit)
+    serialize(triples, buffer, GRAPH_WRITERS[fmt.name], prefixes=prefixes or None)
+    return Answer(buffer.value(), fmt.content_type)
+
+
+def term(iri: str) -> NamedNode:
+    try:
+        return NamedNode(iri)
+    except ValueError as error:
+        raise JobError(400, f"not an absolute IRI: {iri!r}") from error
+
+
+@dataclass(frozen=True)
+class Query:
+    """A SPARQL query, answered in the negotiated format for its kind of result."""
+
+    text: str
+    base_iri: str | None
+    prefixes: dict[str, str]
+    results_format: str | None
+    graph_format: str | None
+    max_bytes: int
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+    def run(self, store: Store) -> Answer:
+        dataset = {}
+        if self.default_graphs or self.named_graphs:
+            dataset = {
+                "default_graph": [term(g) for g in self.default_graphs],
+                "named_graphs": [term(g) for g in self.named_graphs],
+            }
+        try:
+            result = store.query(
+                self.text, base_iri=self.base_iri, prefixes=self.prefixes, **dataset
+            )
+            if isinstance(result, QueryTriples):
+                fmt = self.pick(GRAPH_FORMATS, self.graph_format, "an RDF graph")
+                return graph_answer(result, fmt, self.max_bytes, {})
+            fmt = self.pick(RESULT_FORMATS, self.results_format, "SPARQL results")
+            buffer = CappedBuffer(self.max_bytes)
+            result.serialize(buffer, RESULTS_WRITERS[fmt.name])
+            return Answer(buffer.value(), fmt.content_type)
+        except SyntaxError as error:
+            raise JobError(400, f"SPARQL syntax error: {error.msg}") from error
+        except (OSError, ValueError, RuntimeError) as error:
+            raise JobError(500, f"the query could not be evaluated: {error}") from error
+
+    @staticmethod
+    def pick(formats: Sequence[Format], name: str | None, what: str) -> Format:
+        fmt = by_name(formats, name)
+        if fmt is None:
+            offered = ", ".join(f.media_type for f in formats)
+            raise JobError(
+                406, f"this query gives {what}; the Accept header allows none of {offered}"
+            )
+        return fmt
+
+
+@dataclass(frozen=True)
+class Update:
+    """A SPARQL update (its dataset clauses already in the text)."""
+
+    text: str
+    base_iri: str | None
+    prefixes: dict[str, str]
+
+    def apply(self, store: Store) -> Answer:
+        try:
+            store.update(self.text, base_iri=self.base_iri, prefixes=self.prefixes)
+        except SyntaxError as error:
+            raise JobError(400, f"SPARQL syntax error: {error.msg}") from error
+        except (OSError, ValueError, RuntimeError) as error:
+            raise JobError(400, f"the update failed: {error}") from error
+        return Answer(b"", "text/plain; charset=utf-8", 204)
+
+
+def graph_name(graph: str | None) -> NamedNode | DefaultGraph:
+    return DefaultGraph() if graph is None else term(graph)
+
+
+def exists(store: Store, graph: str | None) -> bool:
+    return graph is None or store.contains_named_graph(term(graph))
+
+
+@dataclass(frozen=True)
+class ReadGraph:
+    """Graph Store Protocol GET/HEAD: one graph (None is the default graph)."""
+
+    graph: str | None
+    graph_format: str
+    max_bytes: int
+
+    def run(self, store: Store) -> Answer:
+        if not exists(store, self.graph):
+            raise JobError(404, f"no graph named <{self.graph}> in this store")
+        quads = store.quads_for_pattern(None, None, None, graph_name(self.graph))
+        triples = (q.triple for q in quads)
+        fmt = by_name(GRAPH_FORMATS, self.graph_format) or GRAPH_FORMATS[0]
+        return graph_answer(triples, fmt, self.max_bytes, {})
+
+
+@dataclass(frozen=True)
+class Payload:
+    """RDF sent by a client: bytes and the format they are in."""
+
+    data: bytes
+    media_type: str
+
+
+@dataclass(frozen=True)
+class WriteGraph:
+    """Graph Store Protocol PUT (replace), POST (merge) and DELETE of one graph."""
+
+    method: str
+    graph: str | None
+    payloads: tuple[Payload, ...] = ()
+    base_iri: str | None = None
+    location: str | None = None
+
+    def apply(self, store: Store) -> Answer:
+        existed = exists(store, self.graph)
+        target = graph_name(self.graph)
+        if self.method == "DELETE":
+            if not existed:
+                raise JobError(404, f"no graph named <{self.graph}> in this store")
+            self.empty(store, target)
+            return Answer(b"", "text/plain; charset=utf-8", 204)
+        if self.method == "PUT" and existed:
+            store.clear_graph(target)
+        if isinstance(target, NamedNode):
+            store.add_graph(target)
+        for payload in self.payloads:
+            self.load(store, payload, target)
+        if existed:
+            return Answer(b"", "text/plain; charset=utf-8", 204)
+        headers = (("Location", self.location),) if self.location else ()
+        return Answer(b"", "text/plain; charset=utf-8", 201, headers)
+
+    @staticmethod
+    def empty(store: Store, target: NamedNode | DefaultGraph) -> None:
+        if isinstance(target, DefaultGraph):
+            store.clear_graph(target)
+        else:
+            store.remove_graph(target)
+
+    def load(self, store: Store, payload: Payload, target: NamedNode | DefaultGraph) -> None:
+        try:
+            store.load(
+                payload.data,
+                format=RDF_READERS[payload.media_type],
+                base_iri=self.base_iri,
+                to_graph=target,
+            )
+        except SyntaxError as error:
+            line = getattr(error, "lineno", None)
+            where = f" at line {line}" if line else ""
+            raise JobError(400, f"the RDF sent could not be parsed{where}: {error.msg}") from error
+        except (OSError, ValueError) as error:
+            raise JobError(400, f"the RDF sent could not be read: {error}") from error
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """How many triples the default graph and each named graph hold."""
+
+    def run(self, store: Store) -> dict[str | None, int]:
+        counts: dict[str | None, int] = {}
+        for quad in store:
+            graph = quad.graph_name
+            key = graph.value if isinstance(graph, NamedNode | BlankNode) else None
+            counts[key] = counts.get(key, 0) + 1
+        counts.setdefault(None, 0)
+        for graph in store.named_graphs():
+            if isinstance(graph, NamedNode):
+                counts.setdefault(graph.value, 0)
+        return counts
+
+
+LABELS = (
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://purl.org/dc/terms/title",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://purl.org/dc/terms/description",
+)
+FIRST_LINE = "https://w3id.org/policykg/ontology#firstLine"
+LAST_LINE = "https://w3id.org/policykg/ontology#lastLine"
+DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
+
+
+@dataclass(frozen=True, order=True)
+class Cell:
+    """A term as a page shows it: its text, whether it is an IRI, and its label if it has one."""
+
+    value: str
+    is_iri: bool
+    label: str | None = None
+    language: str | None = None
+    datatype: str | None = None
+    described: bool = False
+
+
+@dataclass(frozen=True)
+class View:
+    """What an HTML page about one resource shows."""
+
+    iri: str
+    labels: tuple[Cell, ...]
+    outgoing: tuple[tuple[Cell, Cell], ...]
+    incoming: tuple[tuple[Cell, Cell], ...]
+    source: Cell | None = None
+    lines: tuple[tuple[int, str], ...] = field(default=())
+
+
+def subjects_of(store: Store, iri: str) -> list[Quad]:
+    return list(store.quads_for_pattern(NamedNode(iri), None, None, None))
+
+
+@dataclass(frozen=True)
+class Describe:
+    """A resource's own triples (and those of the blank nodes it points to), in an RDF format."""
+
+    iri: str
+    graph_format: str
+    max_bytes: int
+    prefixes: dict[str, str]
+
+    def run(self, store: Store) -> Answer:
+        quads = subjects_of(store, self.iri)
+        if not quads and not any(store.quads_for_pattern(None, None, NamedNode(self.iri), None)):
+            raise JobError(404, f"nothing in this graph is called <{self.iri}>")
+        triples = {q.triple for q in quads}
+        for quad in quads:
+            if isinstance(quad.object, BlankNode):
+                triples.update(q.triple for q in store.quads_for_pattern(quad.object, None, None))
+        fmt = by_name(GRAPH_FORMATS, self.graph_format) or GRAPH_FORMATS[0]
+        ordered = sorted(triples, key=str)
+        return graph_answer(ordered, fmt, self.max_bytes, self.prefixes)
+
+
+@dataclass(frozen=True)
+class Look:
+    """Everything an HTML page about one resource needs, with the source lines it came from."""
+
+    iri: str
+    sources: Path | None
+
+    def run(self, store: Store) -> View:
+        outgoing = subjects_of(store, self.iri)
+        incoming = list(store.quads_for_pattern(None, None, NamedNode(self.iri), None))
+        if not outgoing and not incoming:
+            raise JobError(404, f"nothing in this graph is called <{self.iri}>")
+        cell = Cells(store)
+        view = View(
+            iri=self.iri,
+            labels=tuple(cell(q.object) for q in outgoing if q.predicate.value in LABELS),
+            outgoing=tuple(sorted((cell(q.predicate), cell(q.object)) for q in outgoing)),
+            incoming=tuple(sorted((cell(q.subject), cell(q.predicate)) for q in incoming)),
+        )
+        return self.with_source(view, outgoing, cell)
+
+    def with_source(self, view: View, quads: list[Quad], cell: Cells) -> View:
+        values = {q.predicate.value: q.object for q in quads}
+        source = values.get(DERIVED_FROM)
+        first, last = values.get(FIRST_LINE), values.get(LAST_LINE)
+        if not isinstance(source, NamedNode) or first is None:
+            return view
+        lines: tuple[tuple[int, str], ...] = ()
+        start, end = int(first.value), int((last or first).value)
+        if self.sources is not None:
+            path = self.sources / source.value.rsplit("/", 1)[-1]
+            if path.is_file():
+                text = path.read_text(encoding="utf-8").splitlines()
+                lines = tuple((n, text[n - 1]) for n in range(start, end + 1) if 0 < n <= len(text))
+        return View(view.iri, view.labels, view.outgoing, view.incoming, cell(source), lines)
+
+
+class Cells:
+    """Turns terms into cells, labelling IRIs from the store (one lookup per IRI)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.known: dict[str, Cell] = {}
+
+    def __call__(self, node: object) -> Cell:
+        if isinstance(node, Literal):
+            return Cell(node.value, False, None, node.language, node.datatype.value)
+        if isinstance(node, BlankNode):
+            return Cell(f"_:{node.value}", False)
+        if isinstance(node, NamedNode):
+            if node.value not in self.known:
+                self.known[node.value] = self.labelled(node)
+            return self.known[node.value]
+        return Cell(str(node), False)
+
+    def labelled(self, node: NamedNode) -> Cell:
+        labels = []
+        for quad in self.store.quads_for_pattern(node, None, None, None):
+            if quad.predicate.value in LABELS and isinstance(quad.object, Literal):
+                rank = (LABELS.index(quad.predicate.value), quad.object.language != "zh")
+                labels.append((rank, quad.object.value))
+        described = bool(labels) or any(self.store.quads_for_pattern(node, None, None, None))
+        return Cell(node.value, True, min(labels)[1] if labels else None, described=described)

@@ -1,0 +1,97 @@
+"""The /sparql endpoint: SPARQL 1.1 Protocol queries and updates, and the service description."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from pyoxigraph import serialize
+from starlette.responses import RedirectResponse, Response
+
+from api import service_description
+from api.context import Service, service, timed
+from api.jobs import Answer, Query, Statistics, Update
+from api.negotiation import (
+    GRAPH_FORMATS,
+    GRAPH_WRITERS,
+    HTML,
+    RESULT_FORMATS,
+    choose,
+    parse_accept,
+)
+from api.protocol import ProtocolError, QueryOperation, UpdateOperation, read_operation
+from api.responses import answer
+from api.security import check_reach, require_writer
+from api.sparql_text import has_dataset_clause, query_form, with_using
+
+router = APIRouter()
+
+
+@router.api_route("/sparql", methods=["GET", "HEAD", "POST"], include_in_schema=False)
+async def sparql(request: Request) -> Response:
+    """SPARQL 1.1 Protocol: query by GET, POST form or POST direct; update by POST."""
+    context = service(request)
+    limit = context.settings.max_query_bytes
+    found = await read_operation(request, limit)
+    if found is None:
+        return await description(request, context)
+    text = found.query if isinstance(found, QueryOperation) else found.update
+    if len(text.encode("utf-8")) > limit:
+        raise ProtocolError(
+            413, f"the request is larger than this endpoint's limit of {limit} bytes"
+        )
+    if isinstance(found, UpdateOperation):
+        return await update(request, context, found)
+    return answer(await query(request, context, found), head=request.method == "HEAD")
+
+
+async def query(request: Request, context: Service, found: QueryOperation) -> Answer:
+    settings = context.settings
+    base = context.endpoint(request)
+    check_reach(found.query, base, settings.prefixes, settings)
+    ranges = parse_accept(request.headers.get("accept"))
+    results, graphs = choose(ranges, RESULT_FORMATS), choose(ranges, GRAPH_FORMATS)
+    form = query_form(found.query)
+    wanted = results if form in ("SELECT", "ASK") else graphs if form else results or graphs
+    if wanted is None:
+        raise ProtocolError(406, f"no format in the Accept header can carry the result of {form}")
+    job = Query(
+        found.query,
+        base,
+        settings.prefixes,
+        results.name if results else None,
+        graphs.name if graphs else None,
+        settings.max_result_bytes,
+        found.default_graphs,
+        found.named_graphs,
+    )
+    return await timed(request, "query", context.executor.run(job, settings.time_limit))
+
+
+async def update(request: Request, context: Service, found: UpdateOperation) -> Response:
+    settings = context.settings
+    require_writer(request, settings)
+    base = context.endpoint(request)
+    check_reach(found.update, base, settings.prefixes, settings)
+    text = found.update
+    if found.using or found.using_named:
+        if has_dataset_clause(text):
+            raise ProtocolError(
+                400, "the update names its dataset (USING or WITH) and the request does too "
+                "(using-graph-uri or using-named-graph-uri); send only one"
+            )  # fmt: skip
+        text = with_using(text, found.using, found.using_named)
+    job = Update(text, base, settings.prefixes)
+    work = context.executor.write(job, settings.write_time_limit)
+    return answer(await timed(request, "update", work))
+
+
+async def description(request: Request, context: Service) -> Response:
+    """The service description, or for a browser the web page."""
+    fmt = choose(parse_accept(request.headers.get("accept")), (*GRAPH_FORMATS, HTML))
+    if fmt is None:
+        raise ProtocolError(406, "the service description is RDF: accept Turtle, N-Triples, ...")
+    if fmt == HTML:
+        return RedirectResponse("/", 303)
+    counts = await timed(request, "statistics", context.executor.run(Statistics(), 5.0))
+    triples = service_description.describe(context.endpoint(request), context.settings, counts)
+    body = serialize(triples, format=GRAPH_WRITERS[fmt.name], prefixes=service_description.PREFIXES)
+    return answer(Answer(body, fmt.content_type), head=request.method == "HEAD")

@@ -1,0 +1,46 @@
+"""Live servers shared by the api tests (each started once per session, stopped at the end)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from live import ROOT, Server, start
+
+TOKEN = "test-token-6f1c"
+W3C = ROOT / "tests" / "w3c"
+
+
+@pytest.fixture(scope="session")
+def readonly(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`policykg serve` on the built graph, read-only, with a short time limit."""
+    log = tmp_path_factory.mktemp("readonly") / "server.log"
+    server = start(["--time-limit", "2", "--workers", "2"], log)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def writable(tmp_path_factory: pytest.TempPathFactory, readonly: Server) -> Iterator[Server]:
+    """Updates on with a token, writes checked by a SHACL hook; SERVICE may call `readonly`."""
+    log = tmp_path_factory.mktemp("writable") / "server.log"
+    fields = {
+        "update_token": TOKEN,
+        "validator": "shacl_hook:task_numbers",
+        "service_allow_list": [readonly.sparql],
+        "workers": 2,
+    }
+    server = start([json.dumps(fields)], log, launcher=True)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def tight(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One worker, no queue, small results: for the limits' errors."""
+    log = tmp_path_factory.mktemp("tight") / "server.log"
+    fields = {"workers": 1, "max_queued": 0, "max_result_bytes": 4000, "time_limit": 3}
+    server = start([json.dumps(fields)], log, launcher=True)
+    yield server
+    server.stop()

@@ -1,0 +1,36 @@
+"""Every example question of the web page runs on the endpoint and gives what a local run gives."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import httpx
+import pytest
+from live import ROOT, Server
+
+from api.examples import EXAMPLES
+from kg.build import TRIPLES
+from kg.query import query_files
+from kg.results import OutputFormat, render
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.id for e in EXAMPLES])
+def test_example_runs(readonly: Server, example) -> None:
+    catalogue = httpx.get(readonly.url + "api/examples").json()
+    query = next(e["query"] for e in catalogue["examples"] if e["id"] == example.id)
+    assert query.startswith("PREFIX ") and example.zh and example.en
+    served = httpx.post(readonly.sparql, data={"query": query}, headers={"Accept": "text/csv"})
+    assert served.status_code == 200, served.text
+    expected = render(query_files([TRIPLES], query), OutputFormat.csv)
+    assert served.text == expected
+    assert len(served.text.splitlines()) > 1, "an example question with no answer"
+
+
+def test_serve_reports_bad_data(tmp_path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> .\n", encoding="utf-8")
+    command = [sys.executable, "-m", "kg.cli", "serve", "--data", str(broken), "--port", "1"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert f"{broken}:2" in result.stderr

@@ -1,0 +1,61 @@
+"""Time limit, concurrency and result size limits against live servers."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+import time
+
+import httpx
+from live import Server, wait_for_workers
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def post(server: Server, query: str) -> tuple[httpx.Response, float]:
+    """The response and the moment (monotonic) it arrived."""
+    response = httpx.post(server.sparql, data={"query": query}, timeout=60)
+    return response, time.monotonic()
+
+
+def test_runaway_is_stopped_and_others_are_served_meanwhile(readonly: Server) -> None:
+    before = readonly.workers()
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        runaway = pool.submit(post, readonly, RUNAWAY)
+        time.sleep(0.3)
+        quick = [post(readonly, "ASK { ?s ?p ?o }") for _ in range(5)]
+        stopped, stopped_at = runaway.result()
+    assert stopped.status_code == 503
+    assert "time limit of 2 s" in stopped.text
+    assert all(r.status_code == 200 and r.json()["boolean"] for r, _ in quick)
+    assert all(at < stopped_at for _, at in quick), "quick queries waited for the runaway"
+    killed = before - readonly.workers()
+    assert len(killed) == 1
+    assert not any(os.path.exists(f"/proc/{pid}") for pid in killed), "the runaway still runs"
+
+
+def test_pool_recovers_after_a_kill(readonly: Server) -> None:
+    post(readonly, RUNAWAY)
+    wait_for_workers(readonly, 2)
+    response, _ = post(readonly, "ASK {}")
+    assert response.status_code == 200
+
+
+def test_too_many_concurrent_queries(tight: Server) -> None:
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        runaway = pool.submit(post, tight, RUNAWAY)
+        time.sleep(0.5)
+        refused, _ = post(tight, "ASK {}")
+        runaway.result()
+    assert refused.status_code == 503
+    assert "too many concurrent queries" in refused.text
+    assert refused.headers["retry-after"] == "1"
+
+
+def test_result_too_large(tight: Server) -> None:
+    wait_for_workers(tight, 1)
+    response, _ = post(tight, "SELECT * WHERE { ?s ?p ?o }")
+    assert response.status_code == 413
+    assert "limit of 4000 bytes" in response.text
+    small, _ = post(tight, "SELECT * WHERE { ?s ?p ?o } LIMIT 2")
+    assert small.status_code == 200 and len(small.json()["results"]["bindings"]) == 2
