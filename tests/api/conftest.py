@@ -6,10 +6,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from live import ROOT, Server, start
-
-TOKEN = "test-token-6f1c"
-W3C = ROOT / "tests" / "w3c"
+from live import TOKEN, Server, start
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
+TOKEN = "test-token-6f1c"  # the update token of the writable test servers
+W3C = ROOT / "tests" / "w3c"
 
 
 def free_port() -> int:

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import TOKEN
-from live import Server
+from live import TOKEN, Server
 
 
 class Listener:

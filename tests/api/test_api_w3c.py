@@ -8,8 +8,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from conftest import TOKEN, W3C
-from live import Server, start
+from live import TOKEN, W3C, Server, start
 from pyshacl import validate
 from rdflib import Graph, Namespace, URIRef
 from w3c import Case, cases, dataset_reset, run

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import httpx
-from conftest import TOKEN
-from live import Server
+from live import TOKEN, Server
 from rdflib import Graph, URIRef
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
