@@ -12,14 +12,12 @@ from collections.abc import Callable
 
 from rdflib import Graph
 
-from kg import PROJECT_ROOT
 from kg import build as pipeline
 from kg.iris import PREFIXES
 from kg.query import run
+from kg.questions import load_questions
 from kg.store import load_store
 from kg.turtle import serialize
-
-QUESTIONS = sorted((PROJECT_ROOT / "docs" / "questions").glob("*.rq"))
 
 
 def seconds(work: Callable[[], object], repeat: int) -> float:
@@ -56,10 +54,10 @@ def main() -> None:
         seconds(lambda: Graph().parse(pipeline.TRIPLES), repeat),
         seconds(lambda: load_store([pipeline.TRIPLES]), repeat),
     ))  # fmt: skip
-    for path in QUESTIONS:
-        text = path.read_text(encoding="utf-8")
+    for question in load_questions():
+        text = question.query
         print(rows(
-            f"query {path.stem} (rdflib | oxigraph)",
+            f"query {question.id} (rdflib | oxigraph)",
             seconds(lambda t=text: list(rdflib_graph.query(t, initNs=PREFIXES)), repeat),
             seconds(lambda t=text: list(run(store, t)), repeat),
         ))  # fmt: skip

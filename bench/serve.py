@@ -25,9 +25,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from api.examples import EXAMPLES, prologue  # noqa: E402
 from kg.build import TRIPLES  # noqa: E402
-from kg.iris import PREFIXES  # noqa: E402
+from kg.questions import load_questions  # noqa: E402
 
 QUESTIONS = ("lead-most-tasks", "partners-of-industry-bureau", "money")
 CONCURRENCY = (1, 16)
@@ -153,8 +152,7 @@ def main() -> None:
         servers[name] = start(
             [sys.executable, __file__, "--serve", name, str(ports[name])], ports[name]
         )
-    head = prologue(PREFIXES)
-    queries = {e.id: head + e.query for e in EXAMPLES if e.id in QUESTIONS}
+    queries = {q.id: q.query for q in load_questions() if q.id in QUESTIONS}
     try:
         print(
             f"{arguments.seconds:g} s per cell; policykg with {arguments.workers} workers; "

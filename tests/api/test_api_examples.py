@@ -9,14 +9,14 @@ import httpx
 import pytest
 from live import ROOT, Server
 
-from api.examples import EXAMPLES
 from kg.build import TRIPLES
 from kg.query import query_files
+from kg.questions import Question, load_questions
 from kg.results import OutputFormat, render
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=[e.id for e in EXAMPLES])
-def test_example_runs(readonly: Server, example) -> None:
+@pytest.mark.parametrize("example", load_questions(), ids=lambda q: q.id)
+def test_example_runs(readonly: Server, example: Question) -> None:
     catalogue = httpx.get(readonly.url + "api/examples").json()
     query = next(e["query"] for e in catalogue["examples"] if e["id"] == example.id)
     assert query.startswith("PREFIX ") and example.zh and example.en

@@ -16,9 +16,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from api.examples import EXAMPLES
 from kg.build import TRIPLES
 from kg.query import query_files
+from kg.questions import load_questions
 from kg.results import OutputFormat, render
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
@@ -59,7 +59,7 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def first_row(example_id: str) -> list[str]:
-    query = next(e.query for e in EXAMPLES if e.id == example_id)
+    query = next(e.query for e in load_questions() if e.id == example_id)
     result = json.loads(render(query_files([TRIPLES], query), OutputFormat.json))
     head = result["head"]["vars"]
     row = result["results"]["bindings"][0]

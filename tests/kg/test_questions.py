@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from pyoxigraph import Store
 
 from kg import PROJECT_ROOT
 from kg.query import run
+from kg.questions import Question, load_questions
 from kg.records import Mention, Table
 from kg.registry import Registry
 from kg.results import OutputFormat, render
 
-QUESTIONS = sorted((PROJECT_ROOT / "docs" / "questions").glob("*.rq"))
+QUESTIONS = load_questions()
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def answer(store: Store, name: str) -> list[list[str]]:
-    path = next(q for q in QUESTIONS if q.name.startswith(name))
-    result = run(store, path.read_text(encoding="utf-8"))
+    result = run(store, next(q.query for q in QUESTIONS if q.id == name))
     return [[s[v].value if s[v] else "" for v in result.variables] for s in result]  # type: ignore[union-attr]
 
 
@@ -28,16 +27,20 @@ def official(registry: Registry, mention: Mention) -> str:
     return registry.resolve(mention, "table").pref_zh
 
 
-@pytest.mark.parametrize("question", QUESTIONS, ids=lambda p: p.stem)
-def test_readme_shows_each_question_and_its_current_answer(store: Store, question: Path) -> None:
-    text = question.read_text(encoding="utf-8")
-    shown = render(run(store, text), OutputFormat.table)
-    assert f"```sparql\n{text}```\n\n```text\n{shown}```" in README
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+def test_readme_shows_each_question_and_its_current_answer(
+    store: Store, question: Question
+) -> None:
+    shown = render(run(store, question.query), OutputFormat.table)
+    assert (
+        f"### {question.en}\n{question.zh}\n\n```sparql\n{question.query}```\n\n```text\n{shown}```"
+        in README
+    )
 
 
 def test_who_leads_most(store: Store, table: Table, registry: Registry) -> None:
     expected = Counter(official(registry, m) for t in table.tasks for m in t.leads)
-    assert {row[0]: int(row[1]) for row in answer(store, "1-")} == expected
+    assert {row[0]: int(row[1]) for row in answer(store, "lead-most-tasks")} == expected
 
 
 def test_who_works_with_the_police(store: Store, table: Table, registry: Registry) -> None:
@@ -46,11 +49,11 @@ def test_who_works_with_the_police(store: Store, table: Table, registry: Registr
         names = {official(registry, m) for m in task.leads + task.cooperators}
         if "广州市公安局" in names:
             expected.update(names - {"广州市公安局"})
-    assert {row[0]: int(row[1]) for row in answer(store, "2-")} == expected
+    assert {row[0]: int(row[1]) for row in answer(store, "works-with-police")} == expected
 
 
 def test_the_money(store: Store) -> None:
-    rows = {int(row[0]): row[1:] for row in answer(store, "3-")}
+    rows = {int(row[0]): row[1:] for row in answer(store, "money")}
     assert rows[29][2:4] == ["100000000", "P1Y"]
     assert rows[30][2] == "10000000000"
     assert rows[30][4:] == ["0.2", "2000000000"]
@@ -59,7 +62,7 @@ def test_the_money(store: Store) -> None:
 
 def test_joint_leads(store: Store, table: Table) -> None:
     expected = {t.number for t in table.tasks if len(t.leads) > 1}
-    assert {int(row[0]) for row in answer(store, "4-")} == expected
+    assert {int(row[0]) for row in answer(store, "joint-leads")} == expected
 
 
 def test_tasks_with_district_governments(store: Store, table: Table) -> None:
@@ -70,5 +73,5 @@ def test_tasks_with_district_governments(store: Store, table: Table) -> None:
         for m in t.cooperators
         if m.written in collectives
     }
-    assert {(int(row[0]), row[2]) for row in answer(store, "5-")} == expected
-    assert not [row for row in answer(store, "5-") if row[1] != "cooperating"]
+    assert {(int(row[0]), row[2]) for row in answer(store, "district-governments")} == expected
+    assert not [row for row in answer(store, "district-governments") if row[1] != "cooperating"]
