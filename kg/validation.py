@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import rdflib
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import Store
 
 from kg import PROJECT_ROOT
 from kg.shacl import fast, reference
@@ -50,9 +50,7 @@ def validate(
         results = fast.validate(working, model)
     else:
         graph = data if isinstance(data, rdflib.Graph) else graph_from_store(data_store)
-        shapes_graph = rdflib.Graph().parse(
-            data=shapes_store.dump(format=RdfFormat.N_QUADS), format="nquads"
-        )
+        shapes_graph = graph_from_store(shapes_store)
         ontology_graph = rdflib.Graph().parse(ontology)
         results = reference.validate(graph, shapes_graph, ontology_graph, model)
     subjects = describe(working, {result.focus for result in results})

@@ -84,5 +84,5 @@ def with_language(message: rdflib.term.Node, templates: Sequence[Literal]) -> Li
 
 
 def matches(template: str, text: str) -> bool:
-    pattern = re.sub(r"\\\{[?$]\w+\\\}", ".*", re.escape(template))
+    pattern = ".*".join(re.escape(part) for part in re.split(r"\{[?$]\w+\}", template))
     return re.fullmatch(pattern, text, flags=re.DOTALL) is not None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -115,5 +114,3 @@ def prefixes() -> dict[str, str]:
     return DATA_PREFIXES | PREFIXES
 
 
-def dumps(report: Report) -> str:
-    return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
