@@ -19,9 +19,8 @@ from kg.shacl.model import Result
 from kg.shacl.report import Report
 from kg.shacl.shapes import load_shapes, shape_files
 from kg.shacl.subjects import describe
-from kg.shacl.terms import graph_from_store, merged, store_from_graph
+from kg.shacl.terms import graph_from_store, store_from_graph, working_store
 from kg.shacl.vocabulary import SEVERITIES
-from kg.store import load_store
 
 SHAPES = PROJECT_ROOT / "shapes"
 ONTOLOGY = PROJECT_ROOT / "ontology" / "policykg.ttl"
@@ -41,11 +40,11 @@ def validate(
     ontology: Path = ONTOLOGY,
     engine: Engine = Engine.fast,
 ) -> Report:
-    """Validate every triple of `data` (named graphs merged) against the shapes (a file or a directory)."""
+    """Validate all triples of `data` (graphs merged) against the shapes (a file or directory)."""
     files = shape_files(shapes or SHAPES)
     shapes_store, model = load_shapes(files)
     data_store = data if isinstance(data, Store) else store_from_graph(data)
-    working = merged([data_store, load_store([ontology])])
+    working = working_store(data_store, ontology)
     if engine == Engine.fast:
         results = fast.validate(working, model)
     else:
@@ -57,6 +56,12 @@ def validate(
     order = {severity: index for index, severity in enumerate(SEVERITIES)}
     ordered = sorted(
         results,
-        key=lambda r: (order.get(r.severity, len(order)), subjects[r.focus], str(r.shape), str(r.value), str(r.focus)),
+        key=lambda r: (
+            order.get(r.severity, len(order)),
+            subjects[r.focus],
+            str(r.shape),
+            str(r.value),
+            str(r.focus),
+        ),
     )
     return Report(tuple(ordered), subjects)

@@ -1,1 +1,1 @@
-"""SHACL validation of the policykg graph: shapes, a fast engine on pyoxigraph, pyshacl as reference."""
+"""SHACL validation of the policykg graph: a fast engine on pyoxigraph, pyshacl as reference."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pyoxigraph import Literal, NamedNode
 
 from kg.shacl.model import Constraint, Shape, SparqlCheck
-from kg.shacl.vocabulary import RDF_LANG_STRING, XSD, XSD_STRING, sh
+from kg.shacl.vocabulary import RDF_LANG_STRING, RDF_TYPE, XSD, XSD_STRING, sh
 
 # How a class and its subclasses are found: classes -> the classes with all their subclasses.
 Closure = Callable[[Sequence[NamedNode]], Sequence[NamedNode]]
@@ -44,7 +44,9 @@ def queries(shape: Shape, closure: Closure) -> Iterator[Query]:
         sparql = constraint_query(shape, constraint, targets, closure)
         yield Query(shape, constraint.component, sparql, value_is_focus=shape.path is None)
     for check in shape.checks:
-        yield Query(shape, sh("SPARQLConstraintComponent"), bind_this(check.select, targets), check, True)
+        yield Query(
+            shape, sh("SPARQLConstraintComponent"), bind_this(check.select, targets), check, True
+        )
 
 
 def focus_nodes(shape: Shape, closure: Closure) -> str:
@@ -52,7 +54,7 @@ def focus_nodes(shape: Shape, closure: Closure) -> str:
     classes = " ".join(map(str, closure(shape.targets)))
     return (
         "{ SELECT DISTINCT ?this WHERE { "
-        f"?this <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?targetType . "
+        f"?this {RDF_TYPE} ?targetType . "
         f"VALUES ?targetType {{ {classes} }} }} }}"
     )
 
@@ -67,7 +69,8 @@ def constraint_query(shape: Shape, constraint: Constraint, targets: str, closure
     name = next(iter(constraint.parameters))
     parameter = constraint.parameters[name]
     if shape.path is None:  # node shape: the focus node is the value node
-        return f"SELECT ?this WHERE {{ {targets} FILTER ({value_violation(name, parameter, '?this', closure, constraint)}) }}"
+        violation = value_violation(name, parameter, "?this", closure, constraint)
+        return f"SELECT ?this WHERE {{ {targets} FILTER ({violation}) }}"
     values = shape.path.sparql("?this", "?value")
     if name == "minCount":
         return (
@@ -80,7 +83,8 @@ def constraint_query(shape: Shape, constraint: Constraint, targets: str, closure
             f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {parameter})"
         )
     if name == "hasValue":
-        return f"SELECT ?this WHERE {{ {targets} FILTER NOT EXISTS {{ {shape.path.sparql('?this', str(parameter))} }} }}"
+        pattern = shape.path.sparql("?this", str(parameter))
+        return f"SELECT ?this WHERE {{ {targets} FILTER NOT EXISTS {{ {pattern} }} }}"
     if name == "uniqueLang":
         if not parameter:
             return "SELECT ?this WHERE { FILTER (false) }"
@@ -88,7 +92,8 @@ def constraint_query(shape: Shape, constraint: Constraint, targets: str, closure
             f"SELECT DISTINCT ?this ?language WHERE {{ {targets} {values} "
             f"{shape.path.sparql('?this', '?other')} "
             'FILTER (!sameTerm(?value, ?other) && lang(?value) != "" '
-            "&& LCASE(lang(?value)) = LCASE(lang(?other))) BIND (LCASE(lang(?value)) AS ?language) }"
+            "&& LCASE(lang(?value)) = LCASE(lang(?other))) "
+            "BIND (LCASE(lang(?value)) AS ?language) }"
         )
     violation = value_violation(name, parameter, "?value", closure, constraint)
     return f"SELECT DISTINCT ?this ?value WHERE {{ {targets} {values} FILTER ({violation}) }}"
@@ -100,7 +105,7 @@ def value_violation(
     """A SPARQL expression true when the value node `v` violates the constraint."""
     if name == "class":
         classes = " ".join(map(str, closure([parameter])))  # type: ignore[list-item]
-        return f"NOT EXISTS {{ {v} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?valueType . VALUES ?valueType {{ {classes} }} }}"
+        return f"NOT EXISTS {{ {v} {RDF_TYPE} ?valueType . VALUES ?valueType {{ {classes} }} }}"
     if name == "datatype":
         return f"!({datatype_test(parameter, v)})"  # type: ignore[arg-type]
     if name == "nodeKind":
@@ -115,7 +120,9 @@ def value_violation(
         return f"!COALESCE({v} {COMPARISONS[name]} {parameter}, false)"
     if name == "pattern":
         flags = constraint.parameters.get("flags", "")
-        return f"!COALESCE(REGEX(STR({v}), {Literal(parameter.value)}, {Literal(str(flags))}), false)"  # type: ignore[attr-defined]
+        return (
+            f"!COALESCE(REGEX(STR({v}), {Literal(parameter.value)}, {Literal(str(flags))}), false)"  # type: ignore[attr-defined]
+        )
     raise ValueError(f"no SPARQL for sh:{name}")
 
 

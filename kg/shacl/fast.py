@@ -1,4 +1,4 @@
-"""The fast engine: every shape compiled to SPARQL and run on pyoxigraph, results as pyshacl gives them."""
+"""The fast engine: shapes compiled to SPARQL run on pyoxigraph, results as pyshacl gives them."""
 
 from __future__ import annotations
 
@@ -11,17 +11,20 @@ from kg.shacl.compile import Query, queries
 from kg.shacl.model import Result, Shape, Term
 from kg.shacl.vocabulary import RDFS
 
-SUBCLASSES = "SELECT DISTINCT ?class WHERE {{ VALUES ?super {{ {classes} }} ?class <%s>* ?super }}" % (
-    RDFS + "subClassOf"
+SUBCLASSES = (
+    "SELECT DISTINCT ?class WHERE {{ VALUES ?super {{ {classes} }} ?class <%s>* ?super }}"
+    % (RDFS + "subClassOf")
 )
 
 
 def validate(store: Store, shapes: Sequence[Shape]) -> list[Result]:
-    """Every validation result of the shapes over the store (data and ontology together)."""
+    """Every validation result of the shapes over the store's triples, all graphs together."""
 
     @cache
     def closure(classes: tuple[NamedNode, ...]) -> tuple[NamedNode, ...]:
-        found = store.query(SUBCLASSES.format(classes=" ".join(map(str, classes))))
+        found = store.query(
+            SUBCLASSES.format(classes=" ".join(map(str, classes))), use_default_graph_as_union=True
+        )
         assert isinstance(found, QuerySolutions)
         return tuple(sorted({s["class"] for s in found} | set(classes), key=str))
 
@@ -34,7 +37,7 @@ def validate(store: Store, shapes: Sequence[Shape]) -> list[Result]:
 
 def run(store: Store, query: Query) -> Iterator[Result]:
     prefixes = query.check.prefixes if query.check else None
-    solutions = store.query(query.sparql, prefixes=prefixes)
+    solutions = store.query(query.sparql, prefixes=prefixes, use_default_graph_as_union=True)
     assert isinstance(solutions, QuerySolutions)
     names = [variable.value for variable in solutions.variables]
     seen: set[tuple[Term | None, ...]] = set()
@@ -74,5 +77,7 @@ def fill(template: Literal, bound: dict[str, Term | None]) -> Literal:
     text = template.value
     for name, term in bound.items():
         if term is not None:
-            text = text.replace("{?" + name + "}", term.value).replace("{$" + name + "}", term.value)
+            text = text.replace("{?" + name + "}", term.value).replace(
+                "{$" + name + "}", term.value
+            )
     return Literal(text, language=template.language) if template.language else Literal(text)

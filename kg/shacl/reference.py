@@ -1,4 +1,4 @@
-"""The reference engine: plain pyshacl, its report read back into the same results as the fast engine."""
+"""The reference engine: plain pyshacl, its report read back into the fast engine's results."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from kg.shacl.model import Path, Result, Shape
 from kg.shacl.terms import from_rdflib
 
 
-def validate(data: rdflib.Graph, shapes: rdflib.Graph, ontology: rdflib.Graph, model: Sequence[Shape]) -> list[Result]:
+def validate(
+    data: rdflib.Graph, shapes: rdflib.Graph, ontology: rdflib.Graph, model: Sequence[Shape]
+) -> list[Result]:
     """pyshacl's results (ontology mixed into the data, no inference), warnings not failing."""
     _, report, _ = pyshacl.validate(
         data,

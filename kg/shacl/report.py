@@ -1,4 +1,4 @@
-"""The validation report: results in a fixed order, as sh:ValidationReport (Turtle, JSON-LD) or JSON."""
+"""The validation report: results in a fixed order, as sh:ValidationReport or JSON."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from kg.shacl.model import Result, Term
 from kg.shacl.subjects import Subject
 from kg.shacl.text import render
 from kg.shacl.vocabulary import PREFIXES, RDF_TYPE, SEVERITY_NAMES, VIOLATION, XSD_BOOLEAN, sh
-
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,9 @@ class Report:
         report = BlankNode()
         triples = [
             Triple(report, RDF_TYPE, sh("ValidationReport")),
-            Triple(report, sh("conforms"), Literal(str(self.conforms).lower(), datatype=XSD_BOOLEAN)),
+            Triple(
+                report, sh("conforms"), Literal(str(self.conforms).lower(), datatype=XSD_BOOLEAN)
+            ),
         ]
         for result in self.results:
             node = BlankNode()
@@ -112,5 +113,3 @@ def term_json(term: Term) -> dict[str, str]:
 
 def prefixes() -> dict[str, str]:
     return DATA_PREFIXES | PREFIXES
-
-

@@ -1,4 +1,4 @@
-"""Reading SHACL shapes files into the model the fast engine compiles (the SHACL subset it supports)."""
+"""Reading SHACL shapes files into the model the fast engine compiles (the subset it supports)."""
 
 from __future__ import annotations
 
@@ -89,7 +89,9 @@ def read_shape(
         messages=messages,
         path=path,
         constraints=constraints,
-        checks=tuple(read_check(store, as_named(c, origin), origin) for c in sparql_nodes(store, node)),
+        checks=tuple(
+            read_check(store, as_named(c, origin), origin) for c in sparql_nodes(store, node)
+        ),
     )
 
 
@@ -157,7 +159,9 @@ def read_path(store: Store, shape: Term, origin: str) -> Path:
     inverse = list(objects(store, path, sh("inversePath")))
     if len(inverse) == 1 and isinstance(inverse[0], NamedNode):
         return Path(inverse[0], inverse=True)
-    raise ShapeError(origin, None, f"property shape {shape}: only IRIs and sh:inversePath are supported")
+    raise ShapeError(
+        origin, None, f"property shape {shape}: only IRIs and sh:inversePath are supported"
+    )
 
 
 def check_vocabulary(store: Store, node: NamedNode, origin: str) -> None:

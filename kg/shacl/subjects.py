@@ -1,4 +1,4 @@
-"""What each result is about, for people: the task (with its document), else the organization or node."""
+"""What each result is about, for people: the task (and its document), else the organization."""
 
 from __future__ import annotations
 
@@ -14,12 +14,16 @@ TASK_OF = """
 SELECT ?focus ?number ?document ?label WHERE {
     VALUES ?focus { %s }
     OPTIONAL {
-        ?task (pol:assignment|pol:hasInstrument|(pol:hasInstrument/(schema:amount|pol:matchingAmount)))? ?focus ;
+        ?task (pol:assignment|pol:hasInstrument
+                |(pol:hasInstrument/(schema:amount|pol:matchingAmount)))? ?focus ;
             a pol:Task ;
             pol:taskNumber ?number .
         OPTIONAL { ?task dcterms:isPartOf/dcterms:identifier ?document }
     }
-    OPTIONAL { ?focus skos:prefLabel|dcterms:identifier ?label . FILTER (lang(?label) IN ("zh", "")) }
+    OPTIONAL {
+        ?focus skos:prefLabel|dcterms:identifier ?label .
+        FILTER (lang(?label) IN ("zh", ""))
+    }
 }"""
 
 
@@ -43,7 +47,9 @@ def describe(store: Store, nodes: Iterable[Term]) -> dict[Term, Subject]:
     iris = [node for node in subjects if isinstance(node, NamedNode)]
     if not iris:
         return subjects
-    found = store.query(TASK_OF % " ".join(map(str, iris)), prefixes=PREFIXES)
+    found = store.query(
+        TASK_OF % " ".join(map(str, iris)), prefixes=PREFIXES, use_default_graph_as_union=True
+    )
     assert isinstance(found, QuerySolutions)
     for row in found:
         focus, number, document, label = (row[n] for n in ("focus", "number", "document", "label"))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import rdflib
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
 
 from kg.shacl.model import Term
+from kg.store import load_store
 
 
 def from_rdflib(term: rdflib.term.Node) -> Term:
@@ -31,20 +34,15 @@ def store_from_graph(graph: rdflib.Graph) -> Store:
 
 def graph_from_store(store: Store) -> rdflib.Graph:
     """An rdflib graph holding every triple of a store, named graphs merged."""
-    triples = (
-        Quad(quad.subject, quad.predicate, quad.object, DefaultGraph()) for quad in store
-    )
+    triples = (Quad(quad.subject, quad.predicate, quad.object, DefaultGraph()) for quad in store)
     copy = Store()
     copy.bulk_extend(triples)
     data = copy.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
     return rdflib.Graph().parse(data=data, format="nt")
 
 
-def merged(sources: list[Store]) -> Store:
-    """One store whose default graph holds every triple of every source (named graphs merged)."""
+def working_store(data: Store, ontology: Path) -> Store:
+    """The data plus the ontology (in the default graph): to query as the union of all graphs."""
     store = Store()
-    for source in sources:
-        store.bulk_extend(
-            Quad(quad.subject, quad.predicate, quad.object, DefaultGraph()) for quad in source
-        )
-    return store
+    store.bulk_load(data.dump(format=RdfFormat.N_QUADS), format=RdfFormat.N_QUADS)
+    return load_store([ontology], store)

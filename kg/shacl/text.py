@@ -36,7 +36,9 @@ def render(report: Report, color: bool) -> str:
                 detail = short(result.shape)
                 if result.value is not None and result.value != result.focus:
                     detail += f" · value {short(result.value)}"
-                lines.append(click.style(f"      {detail}", dim=True) if color else f"      {detail}")
+                lines.append(
+                    click.style(f"      {detail}", dim=True) if color else f"      {detail}"
+                )
         lines.append("")
     lines.append(summary(report, color))
     return "\n".join(lines) + "\n"

@@ -1,16 +1,12 @@
-"""Fixtures for the validation tests: the base graph, its one-shape violations, and result comparison."""
+"""Fixtures for the validation tests: the base graph and its one-shape violations."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import pytest
-from pyoxigraph import BlankNode, Literal, RdfFormat, Store
+from pyoxigraph import RdfFormat, Store
 
 from kg.iris import PREFIXES
-from kg.shacl.model import Result, Term
-from kg.validation import SHAPES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base.ttl"
@@ -21,7 +17,6 @@ UPDATE_PREFIXES = {
     "d": "https://w3id.org/policykg/doc/test-2024-1/",
     "o": "https://w3id.org/policykg/org/test-",
 }
-NUMERIC = {"integer", "decimal", "double", "float"}
 
 
 def fixture_store(update: Path | None = None) -> Store:
@@ -38,37 +33,3 @@ def fixture_turtle(update: Path, target: Path) -> Path:
     """The changed base graph written as a Turtle file."""
     fixture_store(update).dump(str(target), format=RdfFormat.TURTLE, from_graph=None)
     return target
-
-
-def comparable(term: Term | None) -> object:
-    """A term as both engines agree on it: numbers by value (pyoxigraph writes 2.0E8 as 200000000)."""
-    if isinstance(term, Literal) and term.datatype.value.rsplit("#", 1)[-1] in NUMERIC:
-        try:
-            return ("number", term.datatype.value, Decimal(term.value))
-        except InvalidOperation:
-            return ("literal", term.datatype.value, term.value)
-    if isinstance(term, BlankNode):
-        return "_:blank"  # each engine names blank nodes its own way
-    return str(term)
-
-
-def normalized(results: list[Result] | tuple[Result, ...]) -> list[tuple]:
-    """Results as a sorted list of plain tuples, every field compared (messages by language and text)."""
-    return sorted(
-        (
-            repr(comparable(r.focus)),
-            r.path.text if r.path else "",
-            repr(comparable(r.value)),
-            r.severity.value,
-            r.shape.value,
-            r.component.value,
-            r.constraint.value if r.constraint else "",
-            tuple(sorted((m.language or "", m.value) for m in r.messages)),
-        )
-        for r in results
-    )
-
-
-@pytest.fixture(scope="session")
-def shapes_dir() -> Path:
-    return SHAPES

@@ -1,17 +1,18 @@
-"""Every shape is proven twice: a fixture graph violating it alone, and the real graph conforming."""
+"""Every shape is proven twice: a fixture graph violating it alone, the real graph conforming."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from conftest import VIOLATIONS, fixture_store, normalized
+from conftest import VIOLATIONS, fixture_store
 
 from kg import PROJECT_ROOT
+from kg.shacl.compare import normalized
 from kg.shacl.shapes import load_shapes, shape_files
+from kg.shacl.vocabulary import VIOLATION
 from kg.store import load_store
 from kg.validation import SHAPES, Engine, validate
-from kg.shacl.vocabulary import VIOLATION
 
 REAL = PROJECT_ROOT / "data" / "triples.ttl"
 
