@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store
 
 from kg import PROJECT_ROOT
 from kg.iris import PREFIXES
@@ -176,7 +176,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2020)
     args = parser.parse_args()
     store = build(args.size, args.seed)
-    store.dump(str(args.output), format=RdfFormat.TURTLE, from_graph=None, prefixes=PREFIXES)
+    store.dump(
+        str(args.output), format=RdfFormat.TURTLE, from_graph=DefaultGraph(), prefixes=PREFIXES
+    )
     print(f"{len(store)} triples -> {args.output}")
 
 

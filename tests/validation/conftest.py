@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import DefaultGraph, RdfFormat, Store
 
 from kg.iris import PREFIXES
 
@@ -31,5 +31,5 @@ def fixture_store(update: Path | None = None) -> Store:
 
 def fixture_turtle(update: Path, target: Path) -> Path:
     """The changed base graph written as a Turtle file."""
-    fixture_store(update).dump(str(target), format=RdfFormat.TURTLE, from_graph=None)
+    fixture_store(update).dump(str(target), format=RdfFormat.TURTLE, from_graph=DefaultGraph())
     return target

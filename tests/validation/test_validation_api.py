@@ -6,7 +6,7 @@ from pathlib import Path
 
 import rdflib
 from conftest import BASE, FIXTURES, fixture_store
-from pyoxigraph import RdfFormat
+from pyoxigraph import DefaultGraph, RdfFormat
 
 from kg.validation import validate
 
@@ -14,7 +14,7 @@ from kg.validation import validate
 def test_rdflib_graph_and_store_give_the_same_report() -> None:
     store = fixture_store(FIXTURES / "violations" / "OfficialName.ru")
     graph = rdflib.Graph().parse(
-        data=store.dump(format=RdfFormat.N_TRIPLES, from_graph=None), format="nt"
+        data=store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()), format="nt"
     )
     assert validate(graph).to_json() == validate(store).to_json()
 
