@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +15,9 @@ from kg import build as pipeline
 from kg.errors import SourceError
 from kg.query import QueryError, query_files
 from kg.results import OutputFormat, render
+from kg.store import load_store
+from kg.validation import SHAPES, Engine
+from kg.validation import validate as run_validation
 
 app = typer.Typer(
     help="policykg: a knowledge graph of Chinese policy task-division tables.",
@@ -122,6 +128,39 @@ def serve(
         err=True,
     )
     uvicorn.run(application, host=host, port=port, log_level="info", access_log=False)
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    turtle = "turtle"
+    jsonld = "jsonld"
+    json = "json"
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="RDF files to validate (default: data/triples.ttl)")
+    ] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
+    engine: Annotated[Engine, typer.Option(help="fast (SPARQL on pyoxigraph) or pyshacl")] = (
+        Engine.fast
+    ),
+    shapes: Annotated[Path, typer.Option(help="Shapes file or directory")] = SHAPES,
+) -> None:
+    """SHACL report; exit 0 conforms, 1 violations, 2 bad input."""
+    try:
+        report = run_validation(load_store(files or [pipeline.TRIPLES]), shapes, engine=engine)
+    except SourceError as error:
+        raise fail(str(error), 2) from error
+    if fmt == ReportFormat.text:
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(report.to_text(color))
+    elif fmt == ReportFormat.json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(report.to_turtle() if fmt == ReportFormat.turtle else report.to_jsonld())
+    raise typer.Exit(0 if report.conforms else 1)
 
 
 if __name__ == "__main__":
