@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
+from api.shapes import shacl_check
 from kg import PROJECT_ROOT
 from kg.iris import BASE, PREFIXES
 
@@ -36,7 +37,7 @@ class Settings:
     queue_timeout: float = 10.0
     service_allow_list: frozenset[str] = frozenset()
     update_token: str | None = None
-    validator: Validator | None = None
+    validator: Validator | None = shacl_check
     cors_origins: Sequence[str] = ("*",)
     prefixes: dict[str, str] = field(default_factory=lambda: dict(PREFIXES))
 

@@ -20,11 +20,10 @@ def readonly(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="session")
 def writable(tmp_path_factory: pytest.TempPathFactory, readonly: Server) -> Iterator[Server]:
-    """Updates on with a token, writes checked by a SHACL hook; SERVICE may call `readonly`."""
+    """Updates on with a token, writes checked by our shapes; SERVICE may call `readonly`."""
     log = tmp_path_factory.mktemp("writable") / "server.log"
     fields = {
         "update_token": TOKEN,
-        "validator": "shacl_hook:task_numbers",
         "service_allow_list": [readonly.sparql],
         "workers": 2,
     }

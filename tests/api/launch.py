@@ -1,12 +1,10 @@
-"""Start the app with settings the command line does not offer (a validator, small limits).
+"""Start the app with settings the command line does not offer (small limits, a queue of 0).
 
-python tests/api/launch.py PORT JSON   where JSON holds Settings fields; "validator" is
-"module:function".
+python tests/api/launch.py PORT JSON   where JSON holds Settings fields.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import sys
@@ -20,9 +18,6 @@ from api.config import Settings
 
 def settings(fields: dict) -> Settings:
     values = dict(fields)
-    if "validator" in values:
-        module, _, name = values["validator"].partition(":")
-        values["validator"] = getattr(importlib.import_module(module), name)
     if "data" in values:
         values["data"] = tuple(Path(p) for p in values["data"])
     if "service_allow_list" in values:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import VIOLATIONS, fixture_store
+from fixture_graphs import VIOLATIONS, fixture_store
 
 from kg import PROJECT_ROOT
 from kg.shacl.compare import normalized

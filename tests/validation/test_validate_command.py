@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import rdflib
-from conftest import FIXTURES, fixture_turtle
+from fixture_graphs import FIXTURES, fixture_turtle
 
 from kg import PROJECT_ROOT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import rdflib
-from conftest import BASE, FIXTURES, fixture_store
+from fixture_graphs import BASE, FIXTURES, fixture_store
 from pyoxigraph import DefaultGraph, RdfFormat
 
 from kg.validation import validate
