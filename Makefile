@@ -28,7 +28,10 @@ test: $(BIN)/policykg lint
 	$(BIN)/pytest
 
 bench: $(BIN)/policykg
-	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/questions.py
+	$(BIN)/python bench/validate.py
+	$(BIN)/python bench/serve.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -24,12 +24,11 @@ from pyoxigraph import (
 
 from api.negotiation import (
     GRAPH_FORMATS,
-    GRAPH_WRITERS,
     RDF_READERS,
     RESULT_FORMATS,
-    RESULTS_WRITERS,
     Format,
 )
+from kg.results import GRAPH_WRITERS, RESULTS_WRITERS
 
 
 class JobError(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pyoxigraph import QueryResultsFormat, RdfFormat
+from pyoxigraph import RdfFormat
 
 
 @dataclass(frozen=True)
@@ -35,18 +35,6 @@ HTML = Format("html", "text/html", ("application/xhtml+xml",))
 RESULT_FORMATS = (SPARQL_JSON, SPARQL_XML, CSV, TSV)
 GRAPH_FORMATS = (TURTLE, NTRIPLES, RDFXML, JSONLD)
 
-RESULTS_WRITERS = {
-    SPARQL_JSON.name: QueryResultsFormat.JSON,
-    SPARQL_XML.name: QueryResultsFormat.XML,
-    CSV.name: QueryResultsFormat.CSV,
-    TSV.name: QueryResultsFormat.TSV,
-}
-GRAPH_WRITERS = {
-    TURTLE.name: RdfFormat.TURTLE,
-    NTRIPLES.name: RdfFormat.N_TRIPLES,
-    RDFXML.name: RdfFormat.RDF_XML,
-    JSONLD.name: RdfFormat.JSON_LD,
-}
 # What a graph store or resource upload may be written in (media type -> parser).
 RDF_READERS = {
     "text/turtle": RdfFormat.TURTLE,

@@ -11,7 +11,6 @@ from api.context import Service, service, timed
 from api.jobs import Answer, Query, Statistics, Update
 from api.negotiation import (
     GRAPH_FORMATS,
-    GRAPH_WRITERS,
     HTML,
     RESULT_FORMATS,
     choose,
@@ -21,6 +20,7 @@ from api.protocol import ProtocolError, QueryOperation, UpdateOperation, read_op
 from api.responses import answer
 from api.security import check_reach, require_writer
 from api.sparql_text import has_dataset_clause, query_form, with_using
+from kg.results import GRAPH_WRITERS
 
 router = APIRouter()
 

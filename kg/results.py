@@ -31,13 +31,13 @@ class OutputFormat(StrEnum):
     rdfxml = "rdfxml"
 
 
-RESULTS_FORMATS = {
+RESULTS_WRITERS = {
     OutputFormat.json: QueryResultsFormat.JSON,
     OutputFormat.csv: QueryResultsFormat.CSV,
     OutputFormat.tsv: QueryResultsFormat.TSV,
     OutputFormat.xml: QueryResultsFormat.XML,
 }
-GRAPH_FORMATS = {
+GRAPH_WRITERS = {
     OutputFormat.turtle: RdfFormat.TURTLE,
     OutputFormat.ntriples: RdfFormat.N_TRIPLES,
     OutputFormat.jsonld: RdfFormat.JSON_LD,
@@ -51,7 +51,7 @@ def render(result: QuerySolutions | QueryBoolean | QueryTriples, fmt: OutputForm
         if fmt == OutputFormat.table:
             rows = [[short(t.subject), short(t.predicate), short(t.object)] for t in result]
             return table(["subject", "predicate", "object"], rows)
-        graph_format = GRAPH_FORMATS.get(fmt)
+        graph_format = GRAPH_WRITERS.get(fmt)
         if graph_format is None:
             raise ValueError(f"a graph result cannot be written as {fmt}")
         return result.serialize(format=graph_format).decode("utf-8")
@@ -61,7 +61,7 @@ def render(result: QuerySolutions | QueryBoolean | QueryTriples, fmt: OutputForm
         variables = [v.value for v in result.variables]
         rows = [[short(solution[name]) for name in variables] for solution in result]
         return table(variables, rows)
-    results_format = RESULTS_FORMATS.get(fmt)
+    results_format = RESULTS_WRITERS.get(fmt)
     if results_format is None:
         raise ValueError(f"a SELECT or ASK result cannot be written as {fmt}")
     return result.serialize(format=results_format).decode("utf-8")
