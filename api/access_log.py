@@ -6,21 +6,17 @@ import json
 import logging
 import time
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
+
+from api.middleware import HttpMiddleware
 
 log = logging.getLogger("policykg.access")
 
 
-class AccessLog:
+class AccessLog(HttpMiddleware):
     """Logs method, path, status, bytes, total and query milliseconds (pure ASGI middleware)."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         start = time.perf_counter()
         seen = {"status": 500, "bytes": 0}
 

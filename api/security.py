@@ -6,9 +6,10 @@ import hmac
 from collections.abc import Mapping
 
 from starlette.requests import Request
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from api.config import Settings
+from api.middleware import HttpMiddleware
 from api.protocol import ProtocolError
 from api.sparql_text import external_references
 
@@ -64,17 +65,10 @@ def require_writer(request: Request, settings: Settings) -> None:
         )  # fmt: skip
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpMiddleware):
     """Adds the security headers to every response (pure ASGI: no per-request task overhead)."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {key.lower() for key, _ in message.get("headers", [])}
