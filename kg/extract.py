@@ -10,7 +10,7 @@ from pathlib import Path
 from kg.assignees import parse_assignees
 from kg.errors import SourceError
 from kg.instruments import find_instruments
-from kg.records import Imprint, Table, Task, Theme
+from kg.records import Imprint, Instrument, Table, Task, Theme
 from kg.rows import Body, RawRow, read_body
 from kg.spans import Span
 from kg.themes import Group, group_rows
@@ -88,9 +88,16 @@ def _task(row: RawRow, theme: int, body: Body, path: str) -> Task:
         if cooperating
         else (),
         remark=remark.text or None,
-        instruments=find_instruments(text.text),
+        instruments=_instruments(row, text.text, layout.name(layout.task), path),
         span=Span(row.line, max([row.line, *lines])),
     )
+
+
+def _instruments(row: RawRow, text: str, cell: str, path: str) -> tuple[Instrument, ...]:
+    try:
+        return find_instruments(text)
+    except ValueError as error:
+        raise SourceError(path, row.line, f"cannot read an amount: {error}", cell) from error
 
 
 def _check_sequence(rows: list[RawRow], body: Body, path: str) -> None:
@@ -115,7 +122,10 @@ def _imprint(body: Body, path: str, last_line: int) -> Imprint:
     for number, line in body.trailer:
         match = IMPRINT.match("".join(line.split()))
         if match:
-            date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            try:
+                date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError as error:
+                raise SourceError(path, number, f"imprint date is not a date: {error}") from error
             return Imprint(match["printer"], date, number)
     raise SourceError(
         path,

@@ -26,6 +26,13 @@ from kg.amounts import MONEY, PERCENT, parse_money, parse_number, parse_ratio
         ("０.５亿", "50000000"),
         ("十二点五", "12.5"),
         ("二〇二〇", "2020"),
+        ("1,000", "1000"),
+        ("一万二", "12000"),
+        ("1万5", "15000"),
+        ("一百二", "120"),
+        ("三千五", "3500"),
+        ("一万零五", "10005"),
+        ("1万亿", "1000000000000"),
     ],
 )
 def test_numbers(text: str, value: str) -> None:
@@ -56,7 +63,13 @@ def test_amounts_are_found_in_running_text() -> None:
     assert PERCENT.findall("按基金规模的20%给予配资，或百分之三十") == ["20%", "百分之三十"]
 
 
-@pytest.mark.parametrize("text", ["", "亿x", "元"])
+@pytest.mark.parametrize("text", ["", "亿x", "元", "亿元", "万万", "1.2.3"])
 def test_what_is_not_a_number_is_refused(text: str) -> None:
     with pytest.raises(ValueError):
         parse_money(text) if text.endswith("元") else parse_number(text)
+
+
+def test_an_amount_is_never_read_from_the_middle_of_a_number() -> None:
+    assert MONEY.findall("设立1,000亿元规模产业基金") == ["1,000亿元"]
+    assert parse_money("1,000亿元") == Decimal(100000000000)
+    assert PERCENT.findall("增长120%") == ["120%"]

@@ -109,3 +109,26 @@ def test_missing_file(tmp_path: Path) -> None:
     code, message = build(tmp_path / "absent.txt", tmp_path / "out.ttl")
     assert code == 2
     assert "absent.txt: cannot read the file" in message
+
+
+def test_an_amount_that_is_not_a_number(tmp_path: Path) -> None:
+    number = line_of("29\t")
+    path = variant(tmp_path, {number: LINES[number - 1].replace("资金1亿元", "资金1.2.3亿元")})
+    with pytest.raises(SourceError, match="cannot read an amount") as caught:
+        read_table(path)
+    assert (caught.value.line, caught.value.cell) == (number, "主要任务(task)")
+
+
+def test_a_unit_with_no_number(tmp_path: Path) -> None:
+    number = line_of("29\t")
+    path = variant(tmp_path, {number: LINES[number - 1].replace("资金1亿元", "资金亿元")})
+    with pytest.raises(SourceError, match="亿 with no number before it"):
+        read_table(path)
+
+
+def test_an_imprint_date_that_does_not_exist(tmp_path: Path) -> None:
+    number = line_of("广州市人民政府办公厅秘书处")
+    path = variant(tmp_path, {number: "广州市人民政府办公厅秘书处2020年13月10日印发"})
+    with pytest.raises(SourceError, match="imprint date is not a date") as caught:
+        read_table(path)
+    assert caught.value.line == number
