@@ -99,10 +99,15 @@ class SpannedText:
 
 
 def overlap(before: str, after: str, min_size: int = 2) -> int | None:
-    """How many leading characters of `after` repeat the end of `before` (None: no overlap)."""
-    if before.endswith(after):
+    """How many leading characters of `after` repeat the end of `before` (None: no overlap).
+
+    `after` overlaps when it is `before` printed again, or when it starts with at least
+    `min_size` of `before`'s last characters and goes on from there. A bare tail of `before`
+    (扶持政策 then 政策) adds nothing and is not taken as the same text.
+    """
+    if after == before:
         return len(after)
-    for size in range(min(len(before), len(after)) - 1, min_size - 1, -1):
+    for size in range(min(len(before), len(after) - 1), min_size - 1, -1):
         if before.endswith(after[:size]):
             return size
     return None

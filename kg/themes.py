@@ -24,15 +24,17 @@ class Group:
     closed: bool = False  # a theme that fills its row spans that row alone
 
     def continues_with(self, fragment: Fragment) -> bool:
-        """Whether a fragment is more of this cell's text rather than a new cell's."""
-        if self.closed:
+        """Whether a fragment is more of this cell's text rather than a new cell's.
+
+        Only a page break splits a cell's text: after one, text on the continuation of a split
+        row goes on with the cell, and text on a new row does when it repeats the cell's last
+        characters. Without a page break, new text in the theme column is a new cell.
+        """
+        if self.closed or not fragment.after_break:
             return False
         if not fragment.on_first_line:
             return True
-        return (
-            fragment.after_break
-            and overlap(self.text.text, fragment.text.cleaned().text) is not None
-        )
+        return overlap(self.text.text, fragment.text.cleaned().text) is not None
 
     def extend(self, fragment: Fragment) -> None:
         """Add a later line of the cell's text; across a page break, drop what is printed twice."""
