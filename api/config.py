@@ -9,8 +9,8 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from api.shapes import shacl_check
-from kg import PROJECT_ROOT
 from kg.iris import BASE, PREFIXES
+from kg.paths import SOURCES, TRIPLES
 
 # A write is checked by this hook: it receives the store as it would be after the write and answers
 # (conforms, report in Turtle). It runs in a worker process, so it must be importable
@@ -22,11 +22,11 @@ Validator = Callable[[Store], tuple[bool, str]]
 class Settings:
     """Everything create_app needs; the defaults are safe to expose."""
 
-    data: Sequence[Path] = (PROJECT_ROOT / "data" / "triples.ttl",)
+    data: Sequence[Path] = (TRIPLES,)
     store: Path | None = None
     graph_base: str = BASE
     public_base: str | None = None
-    sources: Path | None = PROJECT_ROOT / "data" / "sources"
+    sources: Path | None = SOURCES
     time_limit: float = 5.0
     write_time_limit: float = 30.0
     max_query_bytes: int = 64 * 1024

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store
 
-from kg import PROJECT_ROOT
 from kg.iris import PREFIXES
+from kg.paths import TRIPLES
 from kg.store import load_store
 
-REAL = PROJECT_ROOT / "data" / "triples.ttl"
+REAL = TRIPLES
 POL = PREFIXES["pol"]
 XSD = PREFIXES["xsd"]
 BASE = "https://w3id.org/policykg/synthetic/"

@@ -8,23 +8,15 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg import PROJECT_ROOT
 from kg.context import context_bytes
 from kg.documents import load_documents
 from kg.errors import SourceError
 from kg.extract import read_table
 from kg.files import write_atomic
 from kg.graph import build_graph
+from kg.paths import CONTEXT, DOCUMENTS, ONTOLOGY, REGISTRY, SOURCES, TRIPLES
 from kg.registry import load_registry
 from kg.turtle import serialize
-
-DATA = PROJECT_ROOT / "data"
-SOURCES = DATA / "sources"
-REGISTRY = DATA / "registry" / "organizations.csv"
-DOCUMENTS = DATA / "registry" / "documents.csv"
-ONTOLOGY = PROJECT_ROOT / "ontology" / "policykg.ttl"
-TRIPLES = DATA / "triples.ttl"
-CONTEXT = DATA / "context.jsonld"
 
 
 @dataclass(frozen=True)
@@ -47,6 +39,12 @@ def graph_from(inputs: Inputs) -> Graph:
         raise SourceError(SOURCES, None, "no source tables to build from")
     registry = load_registry(inputs.registry)
     documents = load_documents(inputs.documents)
+    for facts in documents.values():
+        if facts.publisher and facts.publisher not in registry.ids:
+            problem = (
+                f"publisher {facts.publisher!r} is not an organization id in {inputs.registry}"
+            )
+            raise SourceError(inputs.documents, facts.line, problem, "publisher")
     tables = [read_table(path) for path in inputs.sources]
     return build_graph(tables, registry, documents)
 

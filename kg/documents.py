@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.csvfile import read_rows, value
 from kg.errors import SourceError
 
 COLUMNS = ("source", "id", "title_zh", "identifier", "publisher", "identifier_source", "note")
@@ -21,25 +21,24 @@ class DocumentFacts:
     identifier: str | None
     publisher: str | None  # an organization id in the registry
     identifier_source: str | None
+    line: int | None = None  # where the facts stand in documents.csv (None: from the table alone)
 
 
 def load_documents(path: Path) -> dict[str, DocumentFacts]:
     """Document facts by the file name of their source table."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if tuple(reader.fieldnames or ()) != COLUMNS:
-                raise SourceError(path, 1, f"columns must be {', '.join(COLUMNS)}", "header")
-            rows = list(enumerate(reader, start=2))
-    except (OSError, UnicodeDecodeError) as error:
-        raise SourceError(path, None, f"cannot read the document facts: {error}") from error
     facts: dict[str, DocumentFacts] = {}
-    for line, row in rows:
+    for line, row in read_rows(path, COLUMNS):
         for column in ("source", "id", "title_zh"):
-            if not (row.get(column) or "").strip():
+            if not value(row, column):
                 raise SourceError(path, line, f"{column} is required", column)
         fact = DocumentFacts(
-            **{column: (row[column] or "").strip() or None for column in COLUMNS[:-1]}  # type: ignore[arg-type]
+            source=str(value(row, "source")),
+            id=str(value(row, "id")),
+            title_zh=str(value(row, "title_zh")),
+            identifier=value(row, "identifier"),
+            publisher=value(row, "publisher"),
+            identifier_source=value(row, "identifier_source"),
+            line=line,
         )
         if fact.source in facts:
             raise SourceError(path, line, f"{fact.source!r} is described twice", "source")

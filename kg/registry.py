@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.csvfile import read_rows, value
 from kg.errors import SourceError
 from kg.records import Mention
 
@@ -22,6 +23,7 @@ COLUMNS = (
     "zh_source", "en_source", "note",
 )  # fmt: skip
 LIST_SEPARATOR = "|"
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # the last segment of the organization's IRI
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,10 @@ class Registry:
     organizations: tuple[Organization, ...]
     by_name: dict[str, Organization]
 
+    @property
+    def ids(self) -> set[str]:
+        return {org.id for org in self.organizations}
+
     def resolve(self, mention: Mention, source: str) -> Organization:
         """The organization a cell names: as the document means it, else as it is written."""
         found = self.by_name.get(mention.meant) or self.by_name.get(mention.written)
@@ -69,23 +75,17 @@ class Registry:
 
 def load_registry(path: Path) -> Registry:
     """Read and check the registry CSV; every problem names its line and column."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-            header = tuple(rows[0].keys()) if rows else ()
-    except (OSError, UnicodeDecodeError) as error:
-        raise SourceError(path, None, f"cannot read the registry: {error}") from error
-    if header != COLUMNS:
-        raise SourceError(path, 1, f"registry columns must be {', '.join(COLUMNS)}", "header")
-    organizations = tuple(_organization(row, line, path) for line, row in enumerate(rows, start=2))
+    organizations = tuple(_organization(row, line, path) for line, row in read_rows(path, COLUMNS))
+    first_line: dict[str, int] = {}
+    for org in organizations:
+        line = first_line.setdefault(org.id, org.line)
+        if line != org.line:
+            raise SourceError(path, org.line, f"id {org.id!r} is already used on line {line}", "id")
     by_name: dict[str, Organization] = {}
-    ids = {org.id for org in organizations}
-    if len(ids) != len(organizations):
-        raise SourceError(path, None, "organization ids are not unique")
     for org in organizations:
         for column in ("parent", "member_of", "drawn_from"):
             target = getattr(org, column)
-            if target and target not in ids:
+            if target and target not in first_line:
                 raise SourceError(path, org.line, f"no organization with id {target!r}", column)
         for name in org.labels:
             other = by_name.setdefault(name, org)
@@ -97,25 +97,24 @@ def load_registry(path: Path) -> Registry:
 
 
 def _organization(row: dict[str, str], line: int, path: Path) -> Organization:
-    def value(column: str) -> str | None:
-        return (row.get(column) or "").strip() or None
-
     for column in ("id", "kind", "pref_zh"):
-        if not value(column):
+        if not value(row, column):
             raise SourceError(path, line, f"{column} is required", column)
-    if value("kind") not in KINDS:
+    if not ID.match(str(value(row, "id"))):
+        raise SourceError(path, line, "an id is lower-case letters, digits and hyphens", "id")
+    if value(row, "kind") not in KINDS:
         raise SourceError(path, line, f"kind must be one of {', '.join(KINDS)}", "kind")
-    alt = tuple(name.strip() for name in (value("alt_zh") or "").split(LIST_SEPARATOR))
+    alt = (value(row, "alt_zh") or "").split(LIST_SEPARATOR)
     return Organization(
-        id=str(value("id")),
-        kind=KINDS[str(value("kind"))],
-        pref_zh=str(value("pref_zh")),
-        alt_zh=tuple(name for name in alt if name),
-        pref_en=value("pref_en"),
-        parent=value("parent"),
-        member_of=value("member_of"),
-        drawn_from=value("drawn_from"),
-        zh_source=value("zh_source"),
-        en_source=value("en_source"),
+        id=str(value(row, "id")),
+        kind=KINDS[str(value(row, "kind"))],
+        pref_zh=str(value(row, "pref_zh")),
+        alt_zh=tuple(name.strip() for name in alt if name.strip()),
+        pref_en=value(row, "pref_en"),
+        parent=value(row, "parent"),
+        member_of=value(row, "member_of"),
+        drawn_from=value(row, "drawn_from"),
+        zh_source=value(row, "zh_source"),
+        en_source=value(row, "en_source"),
         line=line,
     )

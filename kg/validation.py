@@ -13,7 +13,7 @@ from pathlib import Path
 import rdflib
 from pyoxigraph import Store
 
-from kg import PROJECT_ROOT
+from kg.paths import ONTOLOGY, SHAPES
 from kg.shacl import fast, reference
 from kg.shacl.model import Result
 from kg.shacl.report import Report
@@ -21,9 +21,6 @@ from kg.shacl.shapes import load_shapes, shape_files
 from kg.shacl.subjects import describe
 from kg.shacl.terms import graph_from_store, store_from_graph, working_store
 from kg.shacl.vocabulary import SEVERITIES
-
-SHAPES = PROJECT_ROOT / "shapes"
-ONTOLOGY = PROJECT_ROOT / "ontology" / "policykg.ttl"
 
 __all__ = ["ONTOLOGY", "SHAPES", "Engine", "Report", "Result", "validate"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kg.build import SOURCES
+from kg.build import DOCUMENTS, SOURCES
 from kg.cli import app
 from kg.errors import SourceError
 from kg.extract import read_table
@@ -132,3 +132,17 @@ def test_an_imprint_date_that_does_not_exist(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="imprint date is not a date") as caught:
         read_table(path)
     assert caught.value.line == number
+
+
+def test_a_publisher_the_registry_does_not_know(tmp_path: Path) -> None:
+    documents = tmp_path / "documents.csv"
+    text = DOCUMENTS.read_text(encoding="utf-8").replace(
+        "guangzhou-general-office", "no-such-office"
+    )
+    documents.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["build", "--documents", str(documents), "-o", str(tmp_path / "out.ttl")]
+    )
+    assert result.exit_code == 2
+    assert f"{documents}:2 [cell publisher]: publisher 'no-such-office'" in result.output
+    assert not (tmp_path / "out.ttl").exists()

@@ -59,3 +59,23 @@ def test_unknown_kind_and_dangling_parent_are_refused(tmp_path: Path) -> None:
     assert caught.value.line == 2
     with pytest.raises(SourceError, match="no organization with id 'x'"):
         load_registry(write(tmp_path, "a,municipal-department,甲局,,,x,,,,,"))
+
+
+def test_a_repeated_id_names_the_line_that_repeats_it(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "a,municipal-department,甲局,,,,,,,,",
+        "a,municipal-department,乙局,,,,,,,,",
+    )
+    with pytest.raises(SourceError, match="id 'a' is already used on line 2") as caught:
+        load_registry(path)
+    assert (caught.value.line, caught.value.cell) == (3, "id")
+
+
+def test_ids_must_fit_in_an_iri(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="lower-case letters, digits and hyphens"):
+        load_registry(write(tmp_path, "A b,municipal-department,甲局,,,,,,,,"))
+
+
+def test_a_header_alone_is_an_empty_registry(tmp_path: Path) -> None:
+    assert load_registry(write(tmp_path)).organizations == ()

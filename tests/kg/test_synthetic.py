@@ -75,7 +75,7 @@ def test_instruments_are_parsed_from_the_text(synthetic: Table) -> None:
 
 def test_the_whole_pipeline_builds_a_graph_for_it(tmp_path: Path) -> None:
     output = tmp_path / "synthetic.ttl"
-    inputs = pipeline.Inputs([SOURCE], registry=REGISTRY, documents=pipeline.DOCUMENTS)
+    inputs = pipeline.Inputs([SOURCE], registry=REGISTRY, documents=FIXTURES / "documents.csv")
     pipeline.build(inputs, output, context=None)
     graph = Graph().parse(output)
     rows = graph.query(

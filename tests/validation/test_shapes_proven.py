@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from fixture_graphs import VIOLATIONS, fixture_store
 
-from kg import PROJECT_ROOT
+from kg.paths import TRIPLES
 from kg.shacl.compare import normalized
 from kg.shacl.shapes import load_shapes, shape_files
 from kg.shacl.vocabulary import VIOLATION
 from kg.store import load_store
 from kg.validation import SHAPES, Engine, validate
 
-REAL = PROJECT_ROOT / "data" / "triples.ttl"
+REAL = TRIPLES
 
 
 def reporting_shapes() -> set[str]:

@@ -1,0 +1,25 @@
+"""Reading the curated CSV files: exact columns, rows numbered by their line in the file."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from kg.errors import SourceError
+
+
+def read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """(line, row) for every row; a wrong header or an unreadable file is a SourceError."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if tuple(reader.fieldnames or ()) != columns:
+                raise SourceError(path, 1, f"columns must be {', '.join(columns)}", "header")
+            return [(reader.line_num, row) for row in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise SourceError(path, None, f"cannot read the file: {error}") from error
+
+
+def value(row: dict[str, str], column: str) -> str | None:
+    """A cell's text, stripped; None when it is empty."""
+    return (row.get(column) or "").strip() or None

@@ -1,0 +1,12 @@
+"""Where the project keeps its inputs and outputs."""
+
+from kg import PROJECT_ROOT
+
+DATA = PROJECT_ROOT / "data"
+SOURCES = DATA / "sources"
+REGISTRY = DATA / "registry" / "organizations.csv"
+DOCUMENTS = DATA / "registry" / "documents.csv"
+TRIPLES = DATA / "triples.ttl"
+CONTEXT = DATA / "context.jsonld"
+ONTOLOGY = PROJECT_ROOT / "ontology" / "policykg.ttl"
+SHAPES = PROJECT_ROOT / "shapes"
