@@ -10,6 +10,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg import iris
+from kg.amounts import plain
 from kg.documents import DocumentFacts
 from kg.iris import ORG, POL, PROV, SCHEMA
 from kg.records import Instrument, Mention, Table, Task
@@ -26,7 +27,8 @@ def zh(text: str) -> Literal:
 
 
 def decimal(value: Decimal) -> Literal:
-    return Literal(format(value, "f"), datatype=XSD.decimal)
+    """An xsd:decimal in its plain form: 2000000000, not 2000000000.0 or 2E+9."""
+    return Literal(format(plain(value), "f"), datatype=XSD.decimal)
 
 
 def build_graph(

@@ -1,5 +1,8 @@
 """The IRIs policykg mints: stable, readable, and free of random parts."""
 
+import re
+from urllib.parse import quote
+
 from rdflib import Namespace, URIRef
 
 BASE = "https://w3id.org/policykg/"
@@ -24,8 +27,24 @@ PREFIXES = {
 }
 
 
+_LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def segment(text: str) -> str:
+    """A path segment of a minted IRI: a document id or file name, percent-encoded."""
+    return quote(text, safe="-._~")
+
+
+def compact(iri: str) -> str | None:
+    """The prefixed name of an IRI (pol:Task), or None where no prefix fits it."""
+    for name, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and _LOCAL_NAME.match(iri[len(namespace) :]):
+            return f"{name}:{iri[len(namespace) :]}"
+    return None
+
+
 def document(doc_id: str) -> URIRef:
-    return URIRef(f"{BASE}doc/{doc_id}")
+    return URIRef(f"{BASE}doc/{segment(doc_id)}")
 
 
 def task(doc_id: str, number: int) -> URIRef:
@@ -45,7 +64,7 @@ def organization(org_id: str) -> URIRef:
 
 
 def source_file(name: str) -> URIRef:
-    return URIRef(f"{BASE}source/{name}")
+    return URIRef(f"{BASE}source/{segment(name)}")
 
 
 def part(parent: URIRef, *path: str | int) -> URIRef:

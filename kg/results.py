@@ -16,7 +16,7 @@ from pyoxigraph import (
     RdfFormat,
 )
 
-from kg.iris import PREFIXES
+from kg.iris import compact
 
 
 class OutputFormat(StrEnum):
@@ -72,10 +72,7 @@ def short(term: object) -> str:
     if term is None:
         return ""
     if isinstance(term, NamedNode):
-        for name, namespace in PREFIXES.items():
-            if term.value.startswith(namespace):
-                return f"{name}:{term.value[len(namespace) :]}"
-        return f"<{term.value}>"
+        return compact(term.value) or f"<{term.value}>"
     if isinstance(term, BlankNode):
         return f"_:{term.value}"
     if isinstance(term, Literal):

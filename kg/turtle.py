@@ -8,9 +8,9 @@ from collections import defaultdict
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.iris import PREFIXES
+from kg.iris import PREFIXES, compact
 
-_LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_NOT_IN_IRIREF = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _NUMBER_RUN = re.compile(r"(\d+)")
@@ -44,10 +44,9 @@ def term(node: Node) -> str:
 
 
 def iri(value: str) -> str:
-    for name, namespace in PREFIXES.items():
-        if value.startswith(namespace) and _LOCAL_NAME.match(value[len(namespace) :]):
-            return f"{name}:{value[len(namespace) :]}"
-    return "<" + value.replace(">", "%3E") + ">"
+    if _NOT_IN_IRIREF.search(value):
+        raise ValueError(f"not a valid IRI: {value!r}")
+    return compact(value) or f"<{value}>"
 
 
 def literal(node: Literal) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rdflib import BNode, Graph
+import pytest
+from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg import build as pipeline
@@ -39,3 +40,19 @@ def test_json_ld_with_the_context_round_trips(graph: Graph) -> None:
     assert document["@context"]["leadDepartment"] == {"@id": "pol:leadDepartment", "@type": "@id"}
     assert document["@context"]["taskNumber"]["@type"] == "xsd:integer"
     assert isomorphic(Graph().parse(data=json.dumps(document), format="json-ld"), graph)
+
+
+def test_file_names_that_iris_cannot_hold_are_percent_encoded(tmp_path: Path) -> None:
+    source = tmp_path / "a b{1}.txt"
+    source.write_bytes((pipeline.SOURCES / "guangzhou-auto-2020-task-division.txt").read_bytes())
+    output = tmp_path / "out.ttl"
+    pipeline.build(pipeline.Inputs([source]), output, context=None)
+    graph = Graph().parse(output)
+    assert URIRef("https://w3id.org/policykg/source/a%20b%7B1%7D.txt") in set(graph.subjects())
+
+
+def test_the_writer_refuses_an_iri_turtle_cannot_hold() -> None:
+    graph = Graph()
+    graph.add((URIRef("http://example.org/a b"), RDF.type, RDFS.Resource))
+    with pytest.raises(ValueError, match="not a valid IRI"):
+        serialize(graph)
