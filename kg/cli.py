@@ -39,14 +39,17 @@ def build(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="Turtle file to write")
     ] = pipeline.TRIPLES,
-    context: Annotated[Path, typer.Option(help="JSON-LD context to write")] = pipeline.CONTEXT,
+    context: Annotated[
+        Path | None,
+        typer.Option(help="JSON-LD context to write (default: context.jsonld beside the output)"),
+    ] = None,
     registry: Annotated[Path, typer.Option(help="Organization registry (CSV)")] = pipeline.REGISTRY,
     documents: Annotated[Path, typer.Option(help="Document facts (CSV)")] = pipeline.DOCUMENTS,
 ) -> None:
     """Source tables -> RDF (deterministic bytes), written atomically."""
     inputs = pipeline.Inputs(sources or pipeline.default_sources(), registry, documents)
     try:
-        graph = pipeline.build(inputs, output, context)
+        graph = pipeline.build(inputs, output, context or output.with_name(pipeline.CONTEXT.name))
     except SourceError as error:
         raise fail(str(error), 2) from error
     typer.echo(f"{len(graph)} triples -> {output}", err=True)
@@ -67,6 +70,8 @@ def query(
         raise fail(str(error), 2) from error
     except (QueryError, ValueError) as error:
         raise fail(str(error), 1) from error
+    except (OSError, RuntimeError) as error:  # raised while the results are read
+        raise fail(f"the query failed: {error}", 1) from error
 
 
 @app.command()

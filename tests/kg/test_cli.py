@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -82,3 +83,19 @@ def test_the_installed_command() -> None:
         check=False,
     )
     assert (done.returncode, done.stdout) == (0, "true\n")
+
+
+def test_build_writes_the_context_beside_its_output(tmp_path: Path) -> None:
+    code, _ = invoke("build", "-o", str(tmp_path / "graph.ttl"))
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["context.jsonld", "graph.ttl"]
+
+
+def test_a_failure_while_reading_results_is_an_error_not_a_trace() -> None:
+    with socket.socket() as probe:  # a loopback port with nothing listening on it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    code, output = invoke("query", f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{}} }}")
+    assert code == 1
+    assert "error: the query failed:" in output
+    assert "Traceback" not in output
