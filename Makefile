@@ -12,7 +12,7 @@ $(BIN)/policykg: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-$(GRAPH): $(BIN)/policykg $(SOURCES) $(wildcard kg/*.py)
+$(GRAPH): $(BIN)/policykg $(SOURCES) $(wildcard kg/*.py) ontology/policykg.ttl
 	$(BIN)/policykg build -o $(GRAPH)
 
 build: $(GRAPH)

@@ -14,7 +14,8 @@ REMARK_KEY = "备注"
 
 @dataclass(frozen=True)
 class Layout:
-    """Positions of the columns, found by the header's words rather than by counting."""
+    """Positions of the columns: 牵头, 配合 and 备注 found by the header's words, the two
+    主要任务 columns (theme, then task text) checked to lie between 序号 and 牵头."""
 
     width: int
     number: int

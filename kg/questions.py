@@ -33,4 +33,7 @@ def read_question(path: Path) -> Question:
         titles[language.strip()] = title.strip()
     if set(titles) != {"en", "zh"}:
         raise ValueError(f"{path}: a question starts with '# en: ...' and '# zh: ...' lines")
-    return Question(path.stem.split("-", 1)[1], titles["en"], titles["zh"], "".join(lines))
+    order, _, name = path.stem.partition("-")
+    if not (order.isdigit() and name):
+        raise ValueError(f"{path}: a question's file is named NN-name.rq")
+    return Question(name, titles["en"], titles["zh"], "".join(lines))

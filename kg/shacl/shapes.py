@@ -48,6 +48,8 @@ class ShapeError(SourceError):
 
 def shape_files(location: FilePath) -> list[FilePath]:
     """The Turtle files of a shapes directory, or the one file given."""
+    if not location.exists():
+        raise SourceError(location, None, "no such file or directory")
     if location.is_dir():
         files = sorted(location.glob("*.ttl"))
         if not files:

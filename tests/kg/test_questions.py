@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from pyoxigraph import Store
 
 from kg import PROJECT_ROOT
 from kg.query import run
-from kg.questions import Question, load_questions
+from kg.questions import Question, load_questions, read_question
 from kg.records import Mention, Table
 from kg.registry import Registry
 from kg.results import OutputFormat, render
@@ -81,3 +82,14 @@ def test_tasks_with_district_governments(store: Store, table: Table) -> None:
     }
     assert {(int(row[0]), row[2]) for row in answer(store, "district-governments")} == expected
     assert not [row for row in answer(store, "district-governments") if row[1] != "cooperating"]
+
+
+def test_a_question_file_must_say_its_titles_and_order(tmp_path: Path) -> None:
+    untitled = tmp_path / "01-untitled.rq"
+    untitled.write_text("ASK {}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="a question starts with"):
+        read_question(untitled)
+    unnumbered = tmp_path / "unnumbered.rq"
+    unnumbered.write_text("# en: A\n# zh: 甲\nASK {}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="is named NN-name"):
+        read_question(unnumbered)

@@ -104,3 +104,9 @@ def test_unsupported_shape_exits_2(tmp_path: Path) -> None:
     done = run("--shapes", str(shapes))
     assert done.returncode == 2
     assert "sh:or is not supported" in done.stderr
+
+
+def test_missing_shapes_are_bad_input(tmp_path: Path) -> None:
+    done = run("--shapes", str(tmp_path / "absent"))
+    assert done.returncode == 2
+    assert f"{tmp_path / 'absent'}: no such file or directory" in done.stderr
