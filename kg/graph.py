@@ -199,15 +199,15 @@ def add_instrument(graph: Graph, task: URIRef, node: URIRef, instrument: Instrum
         graph.add((node, POL.earmarkedFor, concept))
         graph.add((concept, RDF.type, POL.SpecialTopic))
         graph.add((concept, SKOS.prefLabel, zh(topic)))
-    if instrument.kind == "IndustryFund" and instrument.ratio is not None:
-        graph.add((node, POL.matchingRatio, decimal(instrument.ratio)))
+    if instrument.matching_ratio is not None:
+        graph.add((node, POL.matchingRatio, decimal(instrument.matching_ratio)))
         if instrument.amount is not None:
-            matching = instrument.amount * instrument.ratio
+            matching = instrument.amount * instrument.matching_ratio
             add_amount(
                 graph, node, POL.matchingAmount, iris.part(node, "matching-amount"), matching
             )
-    if instrument.kind == "LandPriceFloor" and instrument.ratio is not None:
-        graph.add((node, POL.minimumRatio, decimal(instrument.ratio)))
+    if instrument.minimum_ratio is not None:
+        graph.add((node, POL.minimumRatio, decimal(instrument.minimum_ratio)))
     if instrument.benchmark:
         graph.add((node, POL.benchmark, zh(instrument.benchmark)))
 

@@ -59,7 +59,7 @@ def _funds(text: str) -> Iterator[Instrument]:
             label=match["name"],
             start=match.start(),
             amount=parse_money(match["money"]),
-            ratio=parse_ratio(match["ratio"]) if match["ratio"] else None,
+            matching_ratio=parse_ratio(match["ratio"]) if match["ratio"] else None,
         )
 
 
@@ -69,7 +69,7 @@ def _land_floors(text: str) -> Iterator[Instrument]:
             kind="LandPriceFloor",
             label=match.group(),
             start=match.start(),
-            ratio=parse_ratio(match["ratio"]),
+            minimum_ratio=parse_ratio(match["ratio"]),
             benchmark=match["benchmark"],
         )
 

@@ -38,7 +38,8 @@ class Instrument:
     start: int  # where those words start in the task text
     amount: Decimal | None = None  # in yuan
     period: str | None = None  # recurrence as an ISO 8601 duration (P1Y)
-    ratio: Decimal | None = None  # matching share of a fund, floor share of a benchmark
+    matching_ratio: Decimal | None = None  # the share of a fund's size the government adds
+    minimum_ratio: Decimal | None = None  # a floor as a share of its benchmark
     benchmark: str | None = None  # what a floor ratio applies to
     earmarks: tuple[str, ...] = ()  # the special topics a funding line is reserved for
 

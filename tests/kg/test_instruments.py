@@ -31,12 +31,12 @@ def test_annual_funding_line(table: Table) -> None:
 def test_industry_fund_and_its_matching_share(table: Table) -> None:
     (fund,) = table.tasks[29].instruments
     assert fund.label == "广州智能网联汽车产业发展基金"
-    assert (fund.amount, fund.ratio) == (Decimal(10000000000), Decimal("0.2"))
+    assert (fund.amount, fund.matching_ratio) == (Decimal(10000000000), Decimal("0.2"))
 
 
 def test_land_price_floor(table: Table) -> None:
     (floor,) = table.tasks[27].instruments
-    assert floor.ratio == Decimal("0.7")
+    assert floor.minimum_ratio == Decimal("0.7")
     assert floor.benchmark == "所在地土地等级相对应工业用地基准地价"
 
 

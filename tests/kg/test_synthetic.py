@@ -69,7 +69,7 @@ def test_instruments_are_parsed_from_the_text(synthetic: Table) -> None:
     assert line.earmarks == ("甲专题", "乙专题")
     (fund,) = synthetic.tasks[5].instruments
     assert (fund.kind, fund.label) == ("IndustryFund", "示例产业基金")
-    assert (fund.amount, fund.ratio) == (Decimal(2000000000), Decimal("0.3"))
+    assert (fund.amount, fund.matching_ratio) == (Decimal(2000000000), Decimal("0.3"))
     assert [i.kind for i in synthetic.tasks[6].instruments] == ["TaxIncentive"]
 
 
