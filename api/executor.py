@@ -126,7 +126,13 @@ class Executor:
         """Run a writing job; if applied and valid, it becomes the snapshot all workers see."""
         async with self.write_lock:
             commit = self.snapshot.following()
-            answer = await self.dispatch(job, commit, limit)
+            try:
+                answer = await self.dispatch(job, commit, limit)
+            except BaseException:
+                # not answered as done, so never done: a worker killed at the time limit may
+                # have written the new snapshot already, and a restart must not serve it
+                commit.path.unlink(missing_ok=True)
+                raise
             self.snapshot = commit
             commit.retired().unlink(missing_ok=True)
             return answer
