@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from html import escape
 
-from api.jobs import Cell, View
+from api.views import Cell, View
 
 Link = Callable[[str], str]
 

@@ -11,10 +11,10 @@ from starlette.responses import HTMLResponse, Response
 
 from api import pages
 from api.context import Service, service, timed
-from api.jobs import Describe, Look
 from api.negotiation import GRAPH_FORMATS, HTML, choose, parse_accept
 from api.protocol import ProtocolError
 from api.responses import answer
+from api.views import Describe, Look
 
 router = APIRouter(tags=["Linked data"])
 OFFERS = (HTML, *GRAPH_FORMATS)
