@@ -34,10 +34,10 @@ def test_readme_shows_each_question_and_its_current_answer(
     store: Store, question: Question
 ) -> None:
     shown = render(run(store, question.query), OutputFormat.table)
-    assert (
+    block = (
         f"### {question.en}\n{question.zh}\n\n```sparql\n{question.query}```\n\n```text\n{shown}```"
-        in README
     )
+    assert block in README, f"README.md should show, as it stands:\n{block}"
 
 
 @pytest.mark.parametrize("question", QUESTIONS[len(TOUR) :], ids=lambda q: q.id)
