@@ -25,7 +25,7 @@ def read_table(path: Path) -> Table:
     raw = _read(path, label)
     lines = _decode(raw, label).splitlines()
     body = read_body(lines, label)
-    _check_sequence(body.rows, body, label)
+    _check_sequence(body, label)
     themes, theme_of_row = _themes(group_rows(body.rows, body.layout, label))
     tasks = tuple(_task(row, theme_of_row[row.number], body, label) for row in body.rows)
     heading = _heading(body, label)
@@ -100,8 +100,8 @@ def _instruments(row: RawRow, text: str, cell: str, path: str) -> tuple[Instrume
         raise SourceError(path, row.line, f"cannot read an amount: {error}", cell) from error
 
 
-def _check_sequence(rows: list[RawRow], body: Body, path: str) -> None:
-    for expected, row in enumerate(rows, start=1):
+def _check_sequence(body: Body, path: str) -> None:
+    for expected, row in enumerate(body.rows, start=1):
         if row.number != expected:
             raise SourceError(
                 path,

@@ -86,7 +86,8 @@ def read_body(lines: list[str], path: str) -> Body:
             if cells[0].strip():
                 rows.append(_open_row(cells[0], number, layout, path))
             elif not rows:
-                raise SourceError(path, number, "a continuation line before the first row", "序号")
+                problem = "a continuation line before the first row"
+                raise SourceError(path, number, problem, layout.name(layout.number))
             for column, cell in enumerate(cells[1:], start=1):
                 fragment = Fragment(
                     SpannedText.at(cell, number),
