@@ -12,7 +12,7 @@ $(BIN)/policykg: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-$(GRAPH): $(BIN)/policykg $(SOURCES) $(wildcard kg/*.py) ontology/policykg.ttl
+$(GRAPH): $(BIN)/policykg $(SOURCES) $(shell find kg -name '*.py') ontology/policykg.ttl
 	$(BIN)/policykg build -o $(GRAPH)
 
 build: $(GRAPH)

@@ -9,7 +9,7 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from api.shapes import shacl_check
-from kg.iris import BASE, PREFIXES
+from kg.graph.iris import BASE, PREFIXES
 from kg.paths import SOURCES, TRIPLES
 
 # A write is checked by this hook: it receives the store as it would be after the write and answers

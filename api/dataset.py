@@ -9,7 +9,7 @@ from pyoxigraph import RdfFormat
 
 from api.worker import Snapshot
 from kg.files import write_atomic
-from kg.store import load_store
+from kg.store.dataset import load_store
 
 PATTERN = "dataset-*.nq"
 

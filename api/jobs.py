@@ -25,7 +25,7 @@ from api.negotiation import (
     RESULT_FORMATS,
     Format,
 )
-from kg.results import GRAPH_WRITERS, RESULTS_WRITERS
+from kg.store.results import GRAPH_WRITERS, RESULTS_WRITERS
 
 
 class JobError(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pyoxigraph import Store
 
-from kg.validation import validate
+from kg.validation.runner import validate
 
 
 def shacl_check(store: Store) -> tuple[bool, str]:

@@ -20,7 +20,7 @@ from api.protocol import ProtocolError, QueryOperation, UpdateOperation, read_op
 from api.responses import answer
 from api.security import check_reach, require_writer
 from api.sparql_text import has_dataset_clause, query_form, with_using
-from kg.results import GRAPH_WRITERS
+from kg.store.results import GRAPH_WRITERS
 
 router = APIRouter()
 

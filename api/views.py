@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from api.jobs import Answer, JobError, by_name, graph_answer
 from api.negotiation import GRAPH_FORMATS
-from kg.iris import POL, PROV
+from kg.graph.iris import POL, PROV
 
 # The properties a page takes a resource's name from, best first.
 LABELS = tuple(str(p) for p in (SKOS.prefLabel, DCTERMS.title, RDFS.label, DCTERMS.description))

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store
 
-from kg.iris import PREFIXES
+from kg.graph.iris import PREFIXES
 from kg.paths import TRIPLES
-from kg.store import load_store
+from kg.store.dataset import load_store
 
 REAL = TRIPLES
 POL = PREFIXES["pol"]

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from rdflib import Graph
 
 from kg import build as pipeline
-from kg.iris import PREFIXES
-from kg.query import run
+from kg.graph.iris import PREFIXES
+from kg.graph.turtle import serialize
 from kg.questions import load_questions
-from kg.store import load_store
-from kg.turtle import serialize
+from kg.store.dataset import load_store
+from kg.store.query import run
 
 
 def seconds(work: Callable[[], object], repeat: int) -> float:

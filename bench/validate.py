@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import corpus
 
-from kg.shacl.compare import normalized
-from kg.store import load_store
-from kg.validation import Engine, Report, validate
+from kg.store.dataset import load_store
+from kg.validation.runner import Engine, Report, validate
+from kg.validation.shacl.compare import normalized
 
 
 def timed(store: Store, engine: Engine) -> tuple[float, Report]:

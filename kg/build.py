@@ -8,15 +8,15 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.context import context_bytes
-from kg.documents import load_documents
 from kg.errors import SourceError
-from kg.extract import read_table
 from kg.files import write_atomic
-from kg.graph import build_graph
+from kg.graph.context import context_bytes
+from kg.graph.turtle import serialize
+from kg.graph.writer import build_graph
 from kg.paths import CONTEXT, DOCUMENTS, ONTOLOGY, REGISTRY, SOURCES, TRIPLES
-from kg.registry import load_registry
-from kg.turtle import serialize
+from kg.registry.documents import load_documents
+from kg.registry.organizations import load_registry
+from kg.sources.table.reader import read_table
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ import typer
 
 from kg import build as pipeline
 from kg.errors import SourceError
-from kg.query import QueryError, query_files
-from kg.results import OutputFormat, render
-from kg.store import load_store
-from kg.validation import SHAPES, Engine
-from kg.validation import validate as run_validation
+from kg.store.dataset import load_store
+from kg.store.query import QueryError, query_files
+from kg.store.results import OutputFormat, render
+from kg.validation.runner import SHAPES, Engine
+from kg.validation.runner import validate as run_validation
 
 app = typer.Typer(
     help="policykg: a knowledge graph of Chinese policy task-division tables.",

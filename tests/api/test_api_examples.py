@@ -10,9 +10,9 @@ import pytest
 from live import ROOT, Server
 
 from kg.build import TRIPLES
-from kg.query import query_files
 from kg.questions import Question, load_questions
-from kg.results import OutputFormat, render
+from kg.store.query import query_files
+from kg.store.results import OutputFormat, render
 
 
 @pytest.mark.parametrize("example", load_questions(), ids=lambda q: q.id)

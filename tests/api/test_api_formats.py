@@ -13,8 +13,8 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from kg.build import TRIPLES
-from kg.query import query_files
-from kg.results import OutputFormat, render
+from kg.store.query import query_files
+from kg.store.results import OutputFormat, render
 
 SELECT = """PREFIX pol: <https://w3id.org/policykg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

@@ -17,9 +17,9 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from kg.build import TRIPLES
-from kg.query import query_files
 from kg.questions import load_questions
-from kg.results import OutputFormat, render
+from kg.store.query import query_files
+from kg.store.results import OutputFormat, render
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(

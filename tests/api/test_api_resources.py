@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.build import TRIPLES
-from kg.iris import BASE
+from kg.graph.iris import BASE
 
 GRAPH = Graph().parse(TRIPLES)
 POL = "https://w3id.org/policykg/ontology#"

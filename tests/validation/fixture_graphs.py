@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, RdfFormat, Store
 
-from kg.iris import PREFIXES
+from kg.graph.iris import PREFIXES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base.ttl"

@@ -8,11 +8,11 @@ import pytest
 from fixture_graphs import VIOLATIONS, fixture_store
 
 from kg.paths import TRIPLES
-from kg.shacl.compare import normalized
-from kg.shacl.shapes import load_shapes, shape_files
-from kg.shacl.vocabulary import VIOLATION
-from kg.store import load_store
-from kg.validation import SHAPES, Engine, validate
+from kg.store.dataset import load_store
+from kg.validation.runner import SHAPES, Engine, validate
+from kg.validation.shacl.compare import normalized
+from kg.validation.shacl.shapes import load_shapes, shape_files
+from kg.validation.shacl.vocabulary import VIOLATION
 
 REAL = TRIPLES
 

@@ -1,4 +1,4 @@
-"""kg.validation from Python: rdflib graphs and stores, the ontology's subclasses, the text."""
+"""kg.validation.runner from Python: rdflib graphs and stores, subclasses, the text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import rdflib
 from fixture_graphs import BASE, FIXTURES, fixture_store
 from pyoxigraph import DefaultGraph, RdfFormat
 
-from kg.validation import validate
+from kg.validation.runner import validate
 
 
 def test_rdflib_graph_and_store_give_the_same_report() -> None:
