@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,10 +13,12 @@ from kg.files import write_atomic
 from kg.graph.context import context_bytes
 from kg.graph.turtle import serialize
 from kg.graph.writer import build_graph
-from kg.paths import CONTEXT, DOCUMENTS, ONTOLOGY, REGISTRY, SOURCES, TRIPLES
+from kg.paths import CHANGES, CONTEXT, DOCUMENTS, ONTOLOGY, REGISTRY, SOURCES, TRIPLES
+from kg.registry.changes import load_changes
 from kg.registry.documents import load_documents
 from kg.registry.organizations import load_registry
-from kg.sources.table.reader import read_table
+from kg.sources.read import read_source
+from kg.sources.text import HTML_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -27,13 +29,24 @@ class Inputs:
     registry: Path = REGISTRY
     documents: Path = DOCUMENTS
     ontology: Path = ONTOLOGY
+    changes: Path = CHANGES
+    layout: str | None = None  # force one source form (kg.sources.read.LAYOUTS)
+    keep_unresolved: bool = False
+
+
+SOURCE_SUFFIXES = (".txt", *HTML_SUFFIXES)
+Warn = Callable[[str], None]
 
 
 def default_sources() -> list[Path]:
-    return sorted(SOURCES.glob("*.txt"))
+    return sorted(path for path in SOURCES.iterdir() if path.suffix.lower() in SOURCE_SUFFIXES)
 
 
-def graph_from(inputs: Inputs) -> Graph:
+def _ignore(message: str) -> None:
+    """Warnings nobody asked to see."""
+
+
+def graph_from(inputs: Inputs, warn: Warn = _ignore) -> Graph:
     """Read and check every input, then build the graph; any problem raises SourceError."""
     if not inputs.sources:
         raise SourceError(SOURCES, None, "no source tables to build from")
@@ -45,13 +58,22 @@ def graph_from(inputs: Inputs) -> Graph:
                 f"publisher {facts.publisher!r} is not an organization id in {inputs.registry}"
             )
             raise SourceError(inputs.documents, facts.line, problem, "publisher")
-    tables = [read_table(path) for path in inputs.sources]
-    return build_graph(tables, registry, documents)
+    changes = load_changes(inputs.changes, registry)
+    sources = [read_source(path, inputs.layout) for path in inputs.sources]
+    for source in sources:
+        if source.path.name not in documents:
+            warn(
+                f"{source.path}: no entry in {inputs.documents}; title, number and date are "
+                "taken from the text where it prints them, the rest is left out"
+            )
+    return build_graph(sources, registry, documents, changes, inputs.keep_unresolved)
 
 
-def build(inputs: Inputs, output: Path = TRIPLES, context: Path | None = CONTEXT) -> Graph:
+def build(
+    inputs: Inputs, output: Path = TRIPLES, context: Path | None = CONTEXT, warn: Warn = _ignore
+) -> Graph:
     """Build and write the Turtle (and the JSON-LD context) atomically; nothing on error."""
-    graph = graph_from(inputs)
+    graph = graph_from(inputs, warn)
     outputs = {output: serialize(graph)}
     if context is not None:
         outputs[context] = context_bytes(inputs.ontology)

@@ -13,6 +13,7 @@ import typer
 
 from kg import build as pipeline
 from kg.errors import SourceError
+from kg.sources.read import LAYOUTS
 from kg.store.dataset import load_store
 from kg.store.query import QueryError, query_files
 from kg.store.results import OutputFormat, render
@@ -24,6 +25,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+def warning(message: str) -> None:
+    typer.secho(f"warning: {message}", err=True, fg=typer.colors.YELLOW)
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -44,12 +49,38 @@ def build(
         typer.Option(help="JSON-LD context to write (default: context.jsonld beside the output)"),
     ] = None,
     registry: Annotated[Path, typer.Option(help="Organization registry (CSV)")] = pipeline.REGISTRY,
-    documents: Annotated[Path, typer.Option(help="Document facts (CSV)")] = pipeline.DOCUMENTS,
+    documents: Annotated[Path, typer.Option(help="Document catalogue (CSV)")] = pipeline.DOCUMENTS,
+    changes: Annotated[
+        Path, typer.Option(help="Renames, mergers and splits of organizations (CSV)")
+    ] = pipeline.CHANGES,
+    layout: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Read every source in this form ({', '.join(LAYOUTS)}); default: recognize"
+        ),
+    ] = None,
+    keep_unresolved: Annotated[
+        bool,
+        typer.Option(
+            help="Keep assignees the registry does not know, as written, instead of stopping"
+        ),
+    ] = False,
 ) -> None:
-    """Source tables -> RDF (deterministic bytes), written atomically."""
-    inputs = pipeline.Inputs(sources or pipeline.default_sources(), registry, documents)
+    """Source documents -> RDF (deterministic bytes), written atomically."""
+    if layout is not None and layout not in LAYOUTS:
+        raise fail(f"no layout {layout!r}: the layouts are {', '.join(LAYOUTS)}", 2)
+    inputs = pipeline.Inputs(
+        sources or pipeline.default_sources(),
+        registry,
+        documents,
+        changes=changes,
+        layout=layout,
+        keep_unresolved=keep_unresolved,
+    )
     try:
-        graph = pipeline.build(inputs, output, context or output.with_name(pipeline.CONTEXT.name))
+        graph = pipeline.build(
+            inputs, output, context or output.with_name(pipeline.CONTEXT.name), warn=warning
+        )
     except SourceError as error:
         raise fail(str(error), 2) from error
     typer.echo(f"{len(graph)} triples -> {output}", err=True)

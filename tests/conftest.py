@@ -10,8 +10,8 @@ from rdflib import Graph
 
 from kg import build as pipeline
 from kg.registry.organizations import Registry, load_registry
-from kg.sources.records import Table
-from kg.sources.table.reader import read_table
+from kg.sources.records import SourceDocument
+from kg.sources.read import read_source
 from kg.store.dataset import load_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -19,8 +19,8 @@ REAL_SOURCE = pipeline.SOURCES / "guangzhou-auto-2020-task-division.txt"
 
 
 @pytest.fixture(scope="session")
-def table() -> Table:
-    return read_table(REAL_SOURCE)
+def table() -> SourceDocument:
+    return read_source(REAL_SOURCE)
 
 
 @pytest.fixture(scope="session")

@@ -63,6 +63,15 @@ def organization(org_id: str) -> URIRef:
     return URIRef(f"{BASE}org/{org_id}")
 
 
+def change(change_id: str) -> URIRef:
+    return URIRef(f"{BASE}change/{change_id}")
+
+
+def unresolved(name: str) -> URIRef:
+    """An assignee no registry entry names, by the name written (the same name, the same node)."""
+    return URIRef(f"{BASE}unresolved/{segment(name)}")
+
+
 def source_file(name: str) -> URIRef:
     return URIRef(f"{BASE}source/{segment(name)}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -9,12 +10,13 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.graph import iris as iris
+from kg.graph import iris
 from kg.graph.iris import ORG, POL, PROV, SCHEMA
+from kg.registry.changes import Change
 from kg.registry.documents import DocumentFacts
-from kg.registry.organizations import Organization, Registry
+from kg.registry.organizations import Organization, Registry, Unresolved, UnresolvedNames
 from kg.sources.amounts import plain
-from kg.sources.records import Instrument, Mention, Table, Task
+from kg.sources.records import Instrument, Mention, SourceDocument, Task
 from kg.sources.spans import Span
 
 ROLES = {"lead": (POL.leadDepartment, POL.LeadResponsibility),
@@ -32,27 +34,39 @@ def decimal(value: Decimal) -> Literal:
 
 
 def build_graph(
-    tables: Iterable[Table], registry: Registry, documents: dict[str, DocumentFacts]
+    documents: Iterable[SourceDocument],
+    registry: Registry,
+    facts: dict[str, DocumentFacts],
+    changes: Iterable[Change] = (),
+    keep_unresolved: bool = False,
 ) -> Graph:
-    """The whole graph: the registry's organizations and every table's document and tasks."""
+    """The whole graph: the registry's organizations, their changes, every document's tasks.
+
+    A name the registry cannot resolve stops the build with every such name of the file listed,
+    unless `keep_unresolved`, which keeps each as a pol:UnresolvedAssignee labelled as written.
+    """
     graph = Graph()
     for prefix, namespace in iris.PREFIXES.items():
         graph.bind(prefix, namespace)
     for organization in registry.organizations:
         add_organization(graph, organization)
-    for table in tables:
-        facts = documents.get(table.path.name) or default_facts(table)
-        add_table(graph, table, facts, registry)
+    for change in changes:
+        add_change(graph, change)
+    for document in documents:
+        writer = DocumentWriter(
+            graph, document, facts.get(document.path.name) or default_facts(document), registry
+        )
+        writer.write(keep_unresolved)
     return graph
 
 
-def default_facts(table: Table) -> DocumentFacts:
-    """What a table says of its own document, for tables without curated facts."""
+def default_facts(document: SourceDocument) -> DocumentFacts:
+    """What a source says of its own document, for sources without a catalogue entry."""
     return DocumentFacts(
-        source=table.path.name,
-        id=table.path.stem,
-        title_zh=table.document_title or table.heading,
-        identifier=None,
+        source=document.path.name,
+        id=document.path.stem,
+        title_zh=document.document_title or document.heading,
+        identifier=document.identifier,
         publisher=None,
         identifier_source=None,
     )
@@ -79,36 +93,84 @@ def add_organization(graph: Graph, org: Organization) -> None:
         graph.add((node, POL.nameSource, URIRef(org.zh_source)))
     if org.en_source:
         graph.add((node, POL.englishNameSource, URIRef(org.en_source)))
+    if org.valid_from:
+        graph.add((node, POL.validFrom, calendar_date(org.valid_from)))
+    if org.valid_until:
+        graph.add((node, POL.validUntil, calendar_date(org.valid_until)))
 
 
-def add_table(graph: Graph, table: Table, facts: DocumentFacts, registry: Registry) -> None:
-    """A document, its theme scheme and its tasks, all traced to the table's source file."""
-    TableWriter(graph, table, facts, registry).write()
+def calendar_date(text: str) -> Literal:
+    """2019-01-15 as xsd:date, 2019-01 as xsd:gYearMonth, 2019 as xsd:gYear."""
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(text)]
+    return Literal(text, datatype=datatype)
+
+
+def add_change(graph: Graph, change: Change) -> None:
+    """An org:ChangeEvent linking the bodies that went in to those that came out."""
+    node = iris.change(change.id)
+    graph.add((node, RDF.type, ORG.ChangeEvent))
+    graph.add((node, RDF.type, POL[change.kind]))
+    graph.add((node, DCTERMS.date, calendar_date(change.date)))
+    graph.add((node, DCTERMS.source, URIRef(change.source)))
+    if change.note:
+        graph.add((node, SKOS.note, Literal(change.note, lang="en")))
+    for org_id in change.original:
+        graph.add((node, ORG.originalOrganization, iris.organization(org_id)))
+        graph.add((iris.organization(org_id), ORG.changedBy, node))
+    for org_id in change.resulting:
+        graph.add((node, ORG.resultingOrganization, iris.organization(org_id)))
+        graph.add((iris.organization(org_id), ORG.resultedFrom, node))
 
 
 @dataclass(frozen=True)
-class TableWriter:
-    """Writes one table into a graph; holds what every node of the table shares."""
+class DocumentWriter:
+    """Writes one source document into a graph; holds what every node of it shares."""
 
     graph: Graph
-    table: Table
+    document: SourceDocument
     facts: DocumentFacts
     registry: Registry
 
     @property
     def source(self) -> URIRef:
-        return iris.source_file(self.table.path.name)
+        return iris.source_file(self.document.path.name)
 
     @property
-    def document(self) -> URIRef:
+    def node(self) -> URIRef:
         return iris.document(self.facts.id)
 
-    def write(self) -> None:
+    @property
+    def issued(self) -> dt.date | None:
+        """The date a cited page gives, else the date the text prints."""
+        if self.facts.issued:
+            return self.facts.issued
+        return self.document.imprint.date if self.document.imprint else None
+
+    def write(self, keep_unresolved: bool) -> None:
+        agents = self.resolve(keep_unresolved)
         self.add_source()
         self.add_document()
         self.add_themes()
-        for task in self.table.tasks:
-            self.add_task(task)
+        for task in self.document.tasks:
+            self.add_task(task, agents)
+
+    def resolve(self, keep_unresolved: bool) -> dict[Mention, URIRef]:
+        """The organization each mention names on the document's day; all failures at once."""
+        agents: dict[Mention, URIRef] = {}
+        failures: list[tuple[Mention, Unresolved]] = []
+        mentions = [m for task in self.document.tasks for m in task.leads + task.cooperators]
+        for mention in mentions:
+            try:
+                org = self.registry.resolve(mention, self.issued, self.facts.publisher)
+                agents[mention] = iris.organization(org.id)
+            except Unresolved as failure:
+                if keep_unresolved:
+                    agents[mention] = self.add_unresolved(mention)
+                else:
+                    failures.append((mention, failure))
+        if failures:
+            raise UnresolvedNames(self.document.path, self.registry.path, failures)
+        return agents
 
     def add(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal) -> None:
         self.graph.add((subject, predicate, obj))
@@ -120,63 +182,87 @@ class TableWriter:
         self.add(node, POL.lastLine, Literal(span.last, datatype=XSD.integer))
 
     def add_source(self) -> None:
+        facts = self.facts
         self.add(self.source, RDF.type, POL.SourceFile)
-        self.add(self.source, DCTERMS.title, Literal(self.table.path.name))
-        self.add(self.source, POL.sha256, Literal(self.table.sha256))
+        self.add(self.source, DCTERMS.title, Literal(self.document.path.name))
+        self.add(self.source, POL.sha256, Literal(self.document.sha256))
+        self.add(self.source, POL.form, Literal(self.document.form))
+        if self.document.traditional:
+            self.add(self.source, POL.script, Literal("traditional"))
+        if facts.address:
+            self.add(self.source, POL.retrievedFrom, URIRef(facts.address))
+        if facts.copy:
+            self.add(self.source, POL.isOriginal, Literal(facts.copy == "original"))
+        if facts.excerpt:
+            self.add(self.source, POL.excerpt, Literal(facts.excerpt, lang="en"))
 
     def add_document(self) -> None:
-        facts, table, document = self.facts, self.table, self.document
-        self.add(document, RDF.type, POL.PolicyDocument)
-        self.add(document, DCTERMS.title, zh(facts.title_zh))
-        if table.document_title and table.document_title != facts.title_zh:
-            self.add(document, DCTERMS.alternative, zh(table.document_title))
-        if facts.identifier:
-            self.add(document, DCTERMS.identifier, Literal(facts.identifier))
+        facts, document, node = self.facts, self.document, self.node
+        self.add(node, RDF.type, POL.PolicyDocument)
+        self.add(node, DCTERMS.title, zh(facts.title_zh))
+        if document.document_title and document.document_title != facts.title_zh:
+            self.add(node, DCTERMS.alternative, zh(document.document_title))
+        identifier = facts.identifier or document.identifier
+        if identifier:
+            self.add(node, DCTERMS.identifier, Literal(identifier))
         if facts.identifier_source:
-            self.add(document, POL.identifierSource, URIRef(facts.identifier_source))
+            self.add(node, POL.identifierSource, URIRef(facts.identifier_source))
         if facts.publisher:
-            self.add(document, DCTERMS.publisher, iris.organization(facts.publisher))
-        issued = Literal(table.imprint.date.isoformat(), datatype=XSD.date)
-        self.add(document, DCTERMS.issued, issued)
-        self.add(document, POL.themeScheme, iris.theme_scheme(facts.id))
-        self.derived(document, Span(table.imprint.line, table.imprint.line))
+            self.add(node, DCTERMS.publisher, iris.organization(facts.publisher))
+        if self.issued:
+            self.add(node, DCTERMS.issued, Literal(self.issued.isoformat(), datatype=XSD.date))
+        self.add(node, POL.themeScheme, iris.theme_scheme(facts.id))
+        line = document.imprint.line if document.imprint else 1
+        self.derived(node, Span(line, line))
 
     def add_themes(self) -> None:
         scheme = iris.theme_scheme(self.facts.id)
         self.add(scheme, RDF.type, POL.ThemeScheme)
         self.add(scheme, SKOS.prefLabel, zh(f"{self.facts.title_zh}·主要任务"))
-        for theme in self.table.themes:
+        for theme in self.document.themes:
             node = iris.theme(self.facts.id, theme.number)
             self.add(node, RDF.type, POL.Theme)
             self.add(node, RDF.type, SKOS.Concept)
             self.add(node, SKOS.prefLabel, zh(theme.label))
             self.add(node, SKOS.notation, Literal(theme.number, datatype=XSD.integer))
             self.add(node, SKOS.inScheme, scheme)
-            self.add(node, SKOS.topConceptOf, scheme)
-            self.add(scheme, SKOS.hasTopConcept, node)
+            if theme.parent is None:
+                self.add(node, SKOS.topConceptOf, scheme)
+                self.add(scheme, SKOS.hasTopConcept, node)
+            else:
+                self.add(node, SKOS.broader, iris.theme(self.facts.id, theme.parent))
             self.derived(node, theme.span)
 
-    def add_task(self, task: Task) -> None:
+    def add_task(self, task: Task, agents: dict[Mention, URIRef]) -> None:
         node = iris.task(self.facts.id, task.number)
         self.add(node, RDF.type, POL.Task)
         self.add(node, POL.taskNumber, Literal(task.number, datatype=XSD.integer))
-        self.add(node, DCTERMS.isPartOf, self.document)
-        self.add(node, POL.theme, iris.theme(self.facts.id, task.theme))
+        self.add(node, DCTERMS.isPartOf, self.node)
+        if task.theme is not None:
+            self.add(node, POL.theme, iris.theme(self.facts.id, task.theme))
+        if task.label:
+            self.add(node, POL.printedNumber, Literal(task.label))
         if task.text:
             self.add(node, DCTERMS.description, zh(task.text))
         if task.remark:
             self.add(node, SKOS.note, zh(task.remark))
+        if task.deadline:
+            self.add(node, POL.deadline, zh(task.deadline))
+        if task.leader:
+            self.add(node, POL.supervisingLeader, zh(task.leader))
         self.derived(node, task.span)
         for role, mentions in (("lead", task.leads), ("cooperating", task.cooperators)):
             for position, mention in enumerate(mentions, start=1):
-                self.add_assignment(node, iris.part(node, role, position), role, mention)
+                part = iris.part(node, role, position)
+                self.add_assignment(node, part, role, mention, agents[mention])
         for number, instrument in enumerate(task.instruments, start=1):
             add_instrument(self.graph, node, iris.part(node, "instrument", number), instrument)
 
-    def add_assignment(self, task: URIRef, node: URIRef, role: str, mention: Mention) -> None:
+    def add_assignment(
+        self, task: URIRef, node: URIRef, role: str, mention: Mention, agent: URIRef
+    ) -> None:
         """The direct triple of the contract and the qualified assignment node beside it."""
         direct, concept = ROLES[role]
-        agent = iris.organization(self.registry.resolve(mention, str(self.table.path)).id)
         self.add(task, direct, agent)
         self.add(task, POL.assignment, node)
         self.add(node, RDF.type, POL.Assignment)
@@ -184,6 +270,14 @@ class TableWriter:
         self.add(node, PROV.hadRole, concept)
         self.add(node, POL.writtenAs, zh(mention.written))
         self.derived(node, mention.span)
+
+    def add_unresolved(self, mention: Mention) -> URIRef:
+        """An assignee the registry does not know, kept as written (--keep-unresolved)."""
+        node = iris.unresolved(mention.meant)
+        self.add(node, RDF.type, POL.UnresolvedAssignee)
+        self.add(node, RDFS.label, zh(mention.meant))
+        self.add(node, POL.writtenAs, zh(mention.written))
+        return node
 
 
 def add_instrument(graph: Graph, task: URIRef, node: URIRef, instrument: Instrument) -> None:

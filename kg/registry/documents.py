@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import SourceError
 from kg.registry.csvfile import read_rows, value
 
-COLUMNS = ("source", "id", "title_zh", "identifier", "publisher", "identifier_source", "note")
+COLUMNS = (
+    "source", "id", "title_zh", "identifier", "publisher", "issued", "address", "copy", "excerpt",
+    "identifier_source", "note",
+)  # fmt: skip
+COPY_KINDS = ("original", "copy")  # the page found is the issuer's own, or a copy elsewhere
+ISSUED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -21,7 +28,11 @@ class DocumentFacts:
     identifier: str | None
     publisher: str | None  # an organization id in the registry
     identifier_source: str | None
-    line: int | None = None  # where the facts stand in documents.csv (None: from the table alone)
+    line: int | None = None  # where the facts stand in documents.csv (None: from the text alone)
+    issued: dt.date | None = None  # where a cited page gives it; else the date the text prints
+    address: str | None = None  # where the source text was found
+    copy: str | None = None  # original (the issuer's own page) or copy
+    excerpt: str | None = None  # how the source is an excerpt (the item it ends at); None: whole
 
 
 def load_documents(path: Path) -> dict[str, DocumentFacts]:
@@ -39,8 +50,26 @@ def load_documents(path: Path) -> dict[str, DocumentFacts]:
             publisher=value(row, "publisher"),
             identifier_source=value(row, "identifier_source"),
             line=line,
+            issued=_issued(row, line, path),
+            address=value(row, "address"),
+            copy=value(row, "copy"),
+            excerpt=value(row, "excerpt"),
         )
+        if fact.copy is not None and fact.copy not in COPY_KINDS:
+            raise SourceError(path, line, f"copy must be one of {', '.join(COPY_KINDS)}", "copy")
         if fact.source in facts:
             raise SourceError(path, line, f"{fact.source!r} is described twice", "source")
         facts[fact.source] = fact
     return facts
+
+
+def _issued(row: dict[str, str], line: int, path: Path) -> dt.date | None:
+    text = value(row, "issued")
+    if text is None:
+        return None
+    try:
+        if not ISSUED.match(text):
+            raise ValueError("the form is YYYY-MM-DD")
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise SourceError(path, line, f"issued is not a date: {error}", "issued") from error

@@ -1,7 +1,10 @@
-"""The curated registry of organizations: official names, the forms the sources write, kinds."""
+"""The curated registry of organizations: official names, the forms the sources write, kinds,
+and the dates each body bore its name, so a name resolves to the body of the document's day."""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +20,20 @@ KINDS = {
     "national-agency": "NationalAgency",
     "district-government": "DistrictGovernment",
     "collective": "CollectiveAssignee",
+    "central-government": "CentralGovernment",
+    "provincial-government": "ProvincialGovernment",
+    "provincial-department": "ProvincialDepartment",
+    "party-department": "PartyDepartment",
+    "people-organization": "PeoplesOrganization",
+    "court": "Court",
+    "procuratorate": "Procuratorate",
+    "public-institution": "PublicInstitution",
 }
 COLUMNS = (
     "id", "kind", "pref_zh", "alt_zh", "pref_en", "parent", "member_of", "drawn_from",
-    "zh_source", "en_source", "note",
+    "zh_source", "en_source", "valid_from", "valid_until", "note",
 )  # fmt: skip
+DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")  # 2019, 2019-01 or 2019-01-15
 LIST_SEPARATOR = "|"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # the last segment of the organization's IRI
 
@@ -41,10 +53,59 @@ class Organization:
     zh_source: str | None
     en_source: str | None
     line: int
+    valid_from: str | None = None  # the day (or month, or year) it took this name
+    valid_until: str | None = None  # the day it gave the name up (merged, renamed, abolished)
 
     @property
     def labels(self) -> tuple[str, ...]:
         return (self.pref_zh, *self.alt_zh)
+
+    def existed_on(self, day: dt.date) -> bool:
+        """Whether it bore its name on a day (a period given as a year or month starts on its
+        first day)."""
+        start = first_day(self.valid_from) if self.valid_from else dt.date.min
+        end = first_day(self.valid_until) if self.valid_until else dt.date.max
+        return start <= day < end
+
+
+def first_day(text: str) -> dt.date:
+    parts = [int(part) for part in text.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+class Unresolved(LookupError):
+    """A name the registry cannot resolve, with why and the registry names closest to it."""
+
+    def __init__(self, reason: str, closest: tuple[str, ...] = ()):
+        self.reason = reason
+        self.closest = closest
+        super().__init__(reason)
+
+
+class UnresolvedNames(SourceError):
+    """Every name of a source the registry cannot resolve, each located, with the closest names."""
+
+    def __init__(
+        self, path: Path | str, registry: Path | str, failures: list[tuple[Mention, Unresolved]]
+    ) -> None:
+        self.failures = failures
+        self.registry = str(registry)
+        first = failures[0][0].span.first if failures else None
+        super().__init__(path, first, f"{len(failures)} name(s) not resolved")
+
+    def __str__(self) -> str:
+        lines = [
+            f"{self.path}: {len(self.failures)} name(s) the registry ({self.registry}) "
+            "does not resolve:"
+        ]
+        for mention, failure in self.failures:
+            closest = f"; closest: {', '.join(failure.closest)}" if failure.closest else ""
+            lines.append(
+                f"  {self.path}:{mention.span.first} [cell {mention.cell}] "
+                f"{mention.written!r}: {failure.reason}{closest}"
+            )
+        lines.append("  (policykg build --keep-unresolved builds anyway, keeping them as written)")
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -53,24 +114,53 @@ class Registry:
 
     path: Path
     organizations: tuple[Organization, ...]
-    by_name: dict[str, Organization]
+    by_name: dict[str, tuple[Organization, ...]]
 
     @property
     def ids(self) -> set[str]:
         return {org.id for org in self.organizations}
 
-    def resolve(self, mention: Mention, source: str) -> Organization:
-        """The organization a cell names: as the document means it, else as it is written."""
-        found = self.by_name.get(mention.meant) or self.by_name.get(mention.written)
-        if found is None:
-            raise SourceError(
-                source,
-                mention.span.first,
-                f"unknown department {mention.written!r}: not in the organization registry "
-                f"({self.path})",
-                mention.cell,
-            )
-        return found
+    def get(self, org_id: str) -> Organization:
+        return next(org for org in self.organizations if org.id == org_id)
+
+    def root(self, org_id: str) -> str:
+        """The top of an organization's org:subOrganizationOf chain (its government)."""
+        org = self.get(org_id)
+        return self.root(org.parent) if org.parent else org.id
+
+    def apart(self, a: Organization, b: Organization) -> bool:
+        """Whether two bodies belong to different governments (both placed under one)."""
+        return bool(a.parent and b.parent) and self.root(a.id) != self.root(b.id)
+
+    def resolve(
+        self, mention: Mention, on: dt.date | None = None, publisher: str | None = None
+    ) -> Organization:
+        """The body a mention names on a day, in the publisher's government where two could.
+
+        Raises Unresolved when no registered body bore the name then, or when two did.
+        """
+        candidates = self.by_name.get(mention.meant) or self.by_name.get(mention.written) or ()
+        if not candidates:
+            raise Unresolved("not in the organization registry", self.closest(mention.meant))
+        current = [org for org in candidates if on is None or org.existed_on(on)]
+        if not current:
+            names = ", ".join(_period(org) for org in candidates)
+            raise Unresolved(f"no body bore this name on {on}: {names}")
+        if len(current) > 1 and publisher is not None:
+            home = self.root(publisher)
+            current = [org for org in current if self.root(org.id) == home] or current
+        if len(current) > 1:
+            names = ", ".join(_period(org) for org in current)
+            raise Unresolved(f"the name is ambiguous: {names}")
+        return current[0]
+
+    def closest(self, name: str, count: int = 3) -> tuple[str, ...]:
+        """The registry names most like a name (for an error message, never for resolving)."""
+        return tuple(difflib.get_close_matches(name, self.by_name, n=count, cutoff=0.4))
+
+
+def _period(org: Organization) -> str:
+    return f"{org.pref_zh} ({org.valid_from or '…'} to {org.valid_until or '…'})"
 
 
 def load_registry(path: Path) -> Registry:
@@ -81,19 +171,36 @@ def load_registry(path: Path) -> Registry:
         line = first_line.setdefault(org.id, org.line)
         if line != org.line:
             raise SourceError(path, org.line, f"id {org.id!r} is already used on line {line}", "id")
-    by_name: dict[str, Organization] = {}
+    by_name: dict[str, tuple[Organization, ...]] = {}
     for org in organizations:
         for column in ("parent", "member_of", "drawn_from"):
             target = getattr(org, column)
             if target and target not in first_line:
                 raise SourceError(path, org.line, f"no organization with id {target!r}", column)
         for name in org.labels:
-            other = by_name.setdefault(name, org)
-            if other is not org:
-                raise SourceError(
-                    path, org.line, f"name {name!r} already belongs to {other.id!r}", "alt_zh"
-                )
-    return Registry(path, organizations, by_name)
+            by_name[name] = (*by_name.get(name, ()), org)
+    registry = Registry(path, organizations, by_name)
+    _check_names(registry)
+    return registry
+
+
+def _check_names(registry: Registry) -> None:
+    """A name may be borne by two bodies only at different times or under different governments."""
+    for name, orgs in registry.by_name.items():
+        for i, org in enumerate(orgs):
+            for other in orgs[:i]:
+                if _overlap(org, other) and not registry.apart(org, other):
+                    problem = f"name {name!r} already belongs to {other.id!r} at the same time"
+                    raise SourceError(registry.path, org.line, problem, "alt_zh")
+
+
+def _overlap(a: Organization, b: Organization) -> bool:
+    """Whether two bodies bore their names at the same time (open ends run forever)."""
+    a_start = first_day(a.valid_from) if a.valid_from else dt.date.min
+    b_start = first_day(b.valid_from) if b.valid_from else dt.date.min
+    a_end = first_day(a.valid_until) if a.valid_until else dt.date.max
+    b_end = first_day(b.valid_until) if b.valid_until else dt.date.max
+    return a_start < b_end and b_start < a_end
 
 
 def _organization(row: dict[str, str], line: int, path: Path) -> Organization:
@@ -117,4 +224,19 @@ def _organization(row: dict[str, str], line: int, path: Path) -> Organization:
         zh_source=value(row, "zh_source"),
         en_source=value(row, "en_source"),
         line=line,
+        valid_from=_date(row, "valid_from", line, path),
+        valid_until=_date(row, "valid_until", line, path),
     )
+
+
+def _date(row: dict[str, str], column: str, line: int, path: Path) -> str | None:
+    text = value(row, column)
+    if text is None:
+        return None
+    if not DATE.match(text):
+        raise SourceError(path, line, "a date is YYYY, YYYY-MM or YYYY-MM-DD", column)
+    try:
+        first_day(text)
+    except ValueError as error:
+        raise SourceError(path, line, f"not a date: {error}", column) from error
+    return text

@@ -1,25 +1,32 @@
-"""Department lists in the 牵头 and 配合 cells: split them and distribute a leading 市."""
+"""Lists of assignees as documents write them: split them, distribute a leading 市 or 省."""
 
 from __future__ import annotations
+
+import re
 
 from kg.errors import SourceError
 from kg.sources.records import Mention
 from kg.sources.spans import SpannedText
 
 RUN_SEPARATORS = "，,；;"  # separate groups of assignees (市财政局、商务局，各区政府)
-NAME_SEPARATOR = "、"  # separates names within a group, which share the group's leading 市
-CITY_PREFIX = "市"
+NAME_SEPARATOR = "、"  # separates names within a group, which share the group's leading 市 or 省
+LEVEL_PREFIXES = ("市", "省")  # 市财政局、商务局 means 市商务局; 省财政厅、科技厅 means 省科技厅
+# 各区、县级市 is one collective: 各 ("each") governs the kinds of division listed after it.
+DIVISION = re.compile(r"^(?:区|县|县级市|市|镇|街道|乡|地级以上市)(?:政府|人民政府|党委)?$")
+TRAILING = "等"  # 发展改革委、财政部等: "and others" closes a list, it is not part of a name
 
 
 def parse_assignees(cell: SpannedText, path: str, cell_name: str) -> tuple[Mention, ...]:
-    """Read a list such as 市财政局、商务局，各区政府 as 市财政局, 市商务局, 各区政府."""
+    """Read a list such as 市财政局、商务局，各区、县级市 as 市财政局, 市商务局, 各区、县级市."""
     mentions: list[Mention] = []
     for run in cell.split(RUN_SEPARATORS):
-        names = run.split(NAME_SEPARATOR)
-        prefix = CITY_PREFIX if names[0].startswith(CITY_PREFIX) else ""
+        names = _collectives(run.split(NAME_SEPARATOR))
+        if names and names[-1].text.endswith(TRAILING) and len(names[-1].text) > 1:
+            names[-1] = names[-1][: -len(TRAILING)]
+        prefix = next((p for p in LEVEL_PREFIXES if names[0].startswith(p)), "")
         for name in names:
             if not name:
-                line = (run or cell).span.last
+                line = (run or cell).span.last if (run or cell).lines else None
                 raise SourceError(
                     path,
                     line,
@@ -27,5 +34,16 @@ def parse_assignees(cell: SpannedText, path: str, cell_name: str) -> tuple[Menti
                     cell_name,
                 )
             meant = name.text if name.startswith(prefix) else prefix + name.text
-            mentions.append(Mention(name.text, meant, cell_name, name.span))
+            mentions.append(Mention(name.as_printed, meant, cell_name, name.span))
     return tuple(mentions)
+
+
+def _collectives(names: list[SpannedText]) -> list[SpannedText]:
+    """Join 各区 with the kinds of division that follow it (县级市) into one collective name."""
+    joined: list[SpannedText] = []
+    for name in names:
+        if joined and joined[-1].startswith("各") and DIVISION.match(name.text):
+            joined[-1] = joined[-1] + SpannedText.at(NAME_SEPARATOR, name.lines[0]) + name
+        else:
+            joined.append(name)
+    return joined

@@ -1,4 +1,4 @@
-"""Clean records recovered from a task-division table: the layer between text and graph."""
+"""Clean records recovered from a source document, whatever its form: between text and graph."""
 
 from __future__ import annotations
 
@@ -12,21 +12,22 @@ from kg.sources.spans import Span
 
 @dataclass(frozen=True)
 class Mention:
-    """One assignee as a table cell names it."""
+    """One assignee as a table cell or an annotation names it."""
 
     written: str  # the name as printed, stray spaces removed
-    meant: str  # the name with the list's leading 市 distributed to it
-    cell: str  # the column it was written in, as the header names it
+    meant: str  # the name in simplified script, the list's leading 市 or 省 distributed to it
+    cell: str  # where it was written: the column as the header names it, or the annotation's key
     span: Span
 
 
 @dataclass(frozen=True)
 class Theme:
-    """A 主要任务 heading: the text of a merged cell spanning a group of rows."""
+    """A heading tasks sit under: a 主要任务 cell, a theme row, or a numbered heading (一、 （一）)."""
 
-    number: int  # order of first appearance in the table, from 1
+    number: int  # order of first appearance in the document, from 1
     label: str
     span: Span
+    parent: int | None = None  # the heading this one sits under (Theme.number)
 
 
 @dataclass(frozen=True)
@@ -46,35 +47,41 @@ class Instrument:
 
 @dataclass(frozen=True)
 class Task:
-    """One numbered row of the table."""
+    """One numbered task: a row of a table, or an item of a text."""
 
     number: int
-    theme: int  # Theme.number
+    theme: int | None  # Theme.number (None: the task sits under no heading)
     text: str | None
     leads: tuple[Mention, ...]
     cooperators: tuple[Mention, ...]
     remark: str | None
     instruments: tuple[Instrument, ...]
     span: Span
+    label: str | None = None  # the number as printed, where it is not the plain task number
+    deadline: str | None = None  # 完成时限 as written
+    leader: str | None = None  # 市政府分管领导 as written
 
 
 @dataclass(frozen=True)
 class Imprint:
-    """The closing line that says who printed the document and when."""
+    """The closing line that says who printed or issued the document and when."""
 
-    printer: str
+    printer: str | None
     date: dt.date
     line: int
 
 
 @dataclass(frozen=True)
-class Table:
-    """A whole task-division table and where it came from."""
+class SourceDocument:
+    """What one source file says: its document's heading, themes and tasks."""
 
     path: Path
     sha256: str
+    form: str  # the name of the reader that read it (kg.sources.readers)
     heading: str
     document_title: str | None  # the title inside 《》 in the heading, where there is one
     themes: tuple[Theme, ...]
     tasks: tuple[Task, ...]
-    imprint: Imprint
+    imprint: Imprint | None  # None: the text prints no date
+    identifier: str | None = None  # the document number (文号) the text prints
+    traditional: bool = False  # the file prints traditional characters

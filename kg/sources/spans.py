@@ -21,27 +21,58 @@ class Span:
 
 @dataclass(frozen=True)
 class SpannedText:
-    """A string paired with the source line of each of its characters."""
+    """A string paired with the source line of each of its characters.
+
+    `text` is what the readers parse (simplified script, full-width punctuation); `printed`,
+    of the same length, is what the source prints (None: the same as `text`).
+    """
 
     text: str
     lines: tuple[int, ...]
+    printed: str | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.lines) != len(self.text) or (
+            self.printed is not None and len(self.printed) != len(self.text)
+        ):
+            raise ValueError("text, printed form and lines differ in length")
 
     @classmethod
-    def at(cls, text: str, line: int) -> SpannedText:
-        return cls(text, (line,) * len(text))
+    def at(cls, text: str, line: int, printed: str | None = None) -> SpannedText:
+        return cls(text, (line,) * len(text), None if printed == text else printed)
 
     @classmethod
     def empty(cls) -> SpannedText:
         return cls("", ())
 
+    @property
+    def as_printed(self) -> str:
+        return self.text if self.printed is None else self.printed
+
     def __bool__(self) -> bool:
         return bool(self.text)
 
     def __add__(self, other: SpannedText) -> SpannedText:
-        return SpannedText(self.text + other.text, self.lines + other.lines)
+        printed = None
+        if self.printed is not None or other.printed is not None:
+            printed = self.as_printed + other.as_printed
+        return SpannedText(self.text + other.text, self.lines + other.lines, printed)
 
     def __getitem__(self, key: slice) -> SpannedText:
-        return SpannedText(self.text[key], self.lines[key])
+        printed = None if self.printed is None else self.printed[key]
+        return SpannedText(self.text[key], self.lines[key], printed)
+
+    def strip(self, chars: str | None = None) -> SpannedText:
+        """Drop leading and trailing characters (whitespace by default)."""
+        start, end = 0, len(self.text)
+        while start < end and _strippable(self.text[start], chars):
+            start += 1
+        while end > start and _strippable(self.text[end - 1], chars):
+            end -= 1
+        return self[start:end]
+
+    def find(self, sub: str, start: int = 0) -> int:
+        return self.text.find(sub, start)
 
     @property
     def span(self) -> Span:
@@ -74,9 +105,13 @@ class SpannedText:
             ):
                 kept.append(i)
             i = j
+        printed = None
+        if self.printed is not None:
+            printed = "".join(" " if text[k].isspace() else self.printed[k] for k in kept)
         return SpannedText(
             "".join(" " if text[k].isspace() else text[k] for k in kept),
             tuple(self.lines[k] for k in kept),
+            printed,
         )
 
     def split(self, separators: str) -> list[SpannedText]:
@@ -96,6 +131,10 @@ class SpannedText:
     def merged_with(self, continuation: SpannedText) -> SpannedText:
         """Join text that a page break split, dropping characters printed on both sides of it."""
         return self + continuation[overlap(self.text, continuation.text) or 0 :]
+
+
+def _strippable(char: str, chars: str | None) -> bool:
+    return char.isspace() if chars is None else char in chars
 
 
 def overlap(before: str, after: str, min_size: int = 2) -> int | None:

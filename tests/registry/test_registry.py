@@ -8,22 +8,22 @@ import pytest
 
 from kg.errors import SourceError
 from kg.registry.organizations import COLUMNS, Registry, load_registry
-from kg.sources.records import Table
+from kg.sources.records import SourceDocument
 
 
-def test_every_name_the_table_writes_resolves(table: Table, registry: Registry) -> None:
+def test_every_name_the_table_writes_resolves(table: SourceDocument, registry: Registry) -> None:
     for task in table.tasks:
         for mention in task.leads + task.cooperators:
-            registry.resolve(mention, "table")
+            registry.resolve(mention)
 
 
 def test_alternative_labels_are_exactly_the_forms_the_sources_write(
-    table: Table, registry: Registry
+    table: SourceDocument, registry: Registry
 ) -> None:
     written = {m.written for task in table.tasks for m in task.leads + task.cooperators}
     alternatives = {name for org in registry.organizations for name in org.alt_zh}
     assert alternatives <= written
-    assert {w for w in written if registry.by_name[w].pref_zh != w} <= alternatives
+    assert {w for w in written if registry.by_name[w][0].pref_zh != w} <= alternatives
 
 
 def test_every_district_belongs_to_the_collective(registry: Registry) -> None:

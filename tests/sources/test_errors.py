@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from kg.build import DOCUMENTS, SOURCES
 from kg.cli import app
 from kg.errors import SourceError
-from kg.sources.table.reader import read_table
+from kg.sources.read import read_source
 
 REAL_SOURCE = SOURCES / "guangzhou-auto-2020-task-division.txt"
 
@@ -40,7 +40,7 @@ def test_row_number_out_of_sequence(tmp_path: Path) -> None:
     number = line_of("7\t")
     path = variant(tmp_path, {number: LINES[number - 1].replace("7\t", "8\t", 1)})
     with pytest.raises(SourceError) as caught:
-        read_table(path)
+        read_source(path)
     assert (caught.value.line, caught.value.cell) == (number, "序号")
     assert "expected 7" in caught.value.problem
 
@@ -50,7 +50,7 @@ def test_row_with_no_lead_department(tmp_path: Path) -> None:
     cells = LINES[number - 1].split("\t")
     cells[3] = ""
     with pytest.raises(SourceError) as caught:
-        read_table(variant(tmp_path, {number: "\t".join(cells)}))
+        read_source(variant(tmp_path, {number: "\t".join(cells)}))
     assert (caught.value.line, caught.value.cell) == (number, "牵头(负责)部门")
     assert "row 16 has no lead department" in str(caught.value)
 
@@ -61,7 +61,8 @@ def test_unknown_department_names_file_line_and_cell(tmp_path: Path) -> None:
     output = tmp_path / "out.ttl"
     code, message = build(path, output)
     assert code == 2
-    assert f"{path}:{number} [cell 配合部门]: unknown department '市未知局'" in message
+    assert f"{path}:{number} [cell 配合部门] '市未知局': not in the organization registry" in message
+    assert "closest: 市财政局, 市科技局" in message
     assert not output.exists()
     assert list(tmp_path.iterdir()) == [path]
 
@@ -69,13 +70,13 @@ def test_unknown_department_names_file_line_and_cell(tmp_path: Path) -> None:
 def test_truncated_file_without_its_closing_imprint(tmp_path: Path) -> None:
     path = variant(tmp_path, keep=line_of("33\t"))
     with pytest.raises(SourceError, match="truncated"):
-        read_table(path)
+        read_source(path)
 
 
 def test_file_cut_inside_a_department_list(tmp_path: Path) -> None:
     number = line_of("5\t")
     with pytest.raises(SourceError) as caught:
-        read_table(variant(tmp_path, keep=number))
+        read_source(variant(tmp_path, keep=number))
     assert (caught.value.line, caught.value.cell) == (number, "配合部门")
     assert "dangling separator" in caught.value.problem
 
@@ -93,7 +94,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(tmp_path: Path) -> 
 def test_row_before_the_header(tmp_path: Path) -> None:
     header = line_of("序号")
     with pytest.raises(SourceError, match="before the table header") as caught:
-        read_table(variant(tmp_path, {header: LINES[header]}))
+        read_source(variant(tmp_path, {header: LINES[header]}))
     assert caught.value.line == header
 
 
@@ -101,7 +102,7 @@ def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "table.txt"
     path.write_bytes("序号\n".encode() + "广州".encode("gb18030"))
     with pytest.raises(SourceError, match="not valid UTF-8") as caught:
-        read_table(path)
+        read_source(path)
     assert caught.value.line == 2
 
 
@@ -115,7 +116,7 @@ def test_an_amount_that_is_not_a_number(tmp_path: Path) -> None:
     number = line_of("29\t")
     path = variant(tmp_path, {number: LINES[number - 1].replace("资金1亿元", "资金1.2.3亿元")})
     with pytest.raises(SourceError, match="cannot read an amount") as caught:
-        read_table(path)
+        read_source(path)
     assert (caught.value.line, caught.value.cell) == (number, "主要任务(task)")
 
 
@@ -123,14 +124,14 @@ def test_a_unit_with_no_number(tmp_path: Path) -> None:
     number = line_of("29\t")
     path = variant(tmp_path, {number: LINES[number - 1].replace("资金1亿元", "资金亿元")})
     with pytest.raises(SourceError, match="亿 with no number before it"):
-        read_table(path)
+        read_source(path)
 
 
 def test_an_imprint_date_that_does_not_exist(tmp_path: Path) -> None:
     number = line_of("广州市人民政府办公厅秘书处")
     path = variant(tmp_path, {number: "广州市人民政府办公厅秘书处2020年13月10日印发"})
     with pytest.raises(SourceError, match="imprint date is not a date") as caught:
-        read_table(path)
+        read_source(path)
     assert caught.value.line == number
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kg.sources.instruments import find_instruments
-from kg.sources.records import Table
+from kg.sources.records import SourceDocument
 
 
-def instruments_by_task(table: Table) -> dict[int, list[str]]:
+def instruments_by_task(table: SourceDocument) -> dict[int, list[str]]:
     return {t.number: [i.kind for i in t.instruments] for t in table.tasks if t.instruments}
 
 
-def test_the_real_table_states_five_kinds_of_instrument(table: Table) -> None:
+def test_the_real_table_states_five_kinds_of_instrument(table: SourceDocument) -> None:
     assert instruments_by_task(table) == {
         28: ["LandPriceFloor"],
         29: ["RecurrentFundingLine"],
@@ -22,19 +22,19 @@ def test_the_real_table_states_five_kinds_of_instrument(table: Table) -> None:
     }
 
 
-def test_annual_funding_line(table: Table) -> None:
+def test_annual_funding_line(table: SourceDocument) -> None:
     (line,) = table.tasks[28].instruments
     assert (line.amount, line.period) == (Decimal(100000000), "P1Y")
     assert line.earmarks == ("5G车联网示范推广专题", "智能网联汽车应用场景专题")
 
 
-def test_industry_fund_and_its_matching_share(table: Table) -> None:
+def test_industry_fund_and_its_matching_share(table: SourceDocument) -> None:
     (fund,) = table.tasks[29].instruments
     assert fund.label == "广州智能网联汽车产业发展基金"
     assert (fund.amount, fund.matching_ratio) == (Decimal(10000000000), Decimal("0.2"))
 
 
-def test_land_price_floor(table: Table) -> None:
+def test_land_price_floor(table: SourceDocument) -> None:
     (floor,) = table.tasks[27].instruments
     assert floor.minimum_ratio == Decimal("0.7")
     assert floor.benchmark == "所在地土地等级相对应工业用地基准地价"

@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph
 
 from kg import build as pipeline
-from kg.sources.records import Table
-from kg.sources.table.reader import read_table
+from kg.sources.records import SourceDocument
+from kg.sources.read import read_source
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -19,16 +19,16 @@ REGISTRY = FIXTURES / "registry.csv"
 
 
 @pytest.fixture(scope="module")
-def synthetic() -> Table:
-    return read_table(SOURCE)
+def synthetic() -> SourceDocument:
+    return read_source(SOURCE)
 
 
-def themes_by_row(table: Table) -> dict[int, str]:
+def themes_by_row(table: SourceDocument) -> dict[int, str]:
     labels = {theme.number: theme.label for theme in table.themes}
     return {task.number: labels[task.theme] for task in table.tasks}
 
 
-def test_rows_and_merged_cells(synthetic: Table) -> None:
+def test_rows_and_merged_cells(synthetic: SourceDocument) -> None:
     assert themes_by_row(synthetic) == {
         1: "加强规划引导，推动产业集聚",
         2: "加强规划引导，推动产业集聚",
@@ -42,14 +42,14 @@ def test_rows_and_merged_cells(synthetic: Table) -> None:
     assert synthetic.imprint.date.isoformat() == "2024-03-05"
 
 
-def test_cells_split_by_the_page_break(synthetic: Table) -> None:
+def test_cells_split_by_the_page_break(synthetic: SourceDocument) -> None:
     task = synthetic.tasks[2]
     assert task.text == "建立联席会议制度"
     assert [m.meant for m in task.leads] == ["市丙局"]
     assert [m.meant for m in task.cooperators] == ["市甲局", "市乙局"]
 
 
-def test_text_spaces_remark_and_collectives(synthetic: Table) -> None:
+def test_text_spaces_remark_and_collectives(synthetic: SourceDocument) -> None:
     first, second = synthetic.tasks[0], synthetic.tasks[1]
     assert first.text == "编制测试产业发展规划"
     assert [m.meant for m in first.leads] == ["市甲局"]
@@ -59,7 +59,7 @@ def test_text_spaces_remark_and_collectives(synthetic: Table) -> None:
     assert synthetic.tasks[3].text is None
 
 
-def test_instruments_are_parsed_from_the_text(synthetic: Table) -> None:
+def test_instruments_are_parsed_from_the_text(synthetic: SourceDocument) -> None:
     (line,) = synthetic.tasks[4].instruments
     assert (line.kind, line.amount, line.period) == (
         "RecurrentFundingLine",

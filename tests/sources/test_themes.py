@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.sources.table.reader import read_table
+from kg.sources.read import read_source
 
 HEADER = "序号\t主要任务\t\t牵头(负责)部门\t配合部门\t备注"
 IMPRINT = "某市人民政府办公室2024年1月1日印发"
@@ -14,7 +14,7 @@ def themes(tmp_path: Path, *rows: str) -> dict[int, str]:
     """Task number -> theme label, for a table of the given tab-separated lines."""
     path = tmp_path / "table.txt"
     path.write_text("\n".join(["《测试》任务分工表", HEADER, *rows, "", IMPRINT]), encoding="utf-8")
-    table = read_table(path)
+    table = read_source(path)
     labels = {theme.number: theme.label for theme in table.themes}
     return {task.number: labels[task.theme] for task in table.tasks}
 

@@ -11,7 +11,7 @@ from pyoxigraph import Store
 from kg import PROJECT_ROOT
 from kg.questions import Question, load_questions, read_question
 from kg.registry.organizations import Registry
-from kg.sources.records import Mention, Table
+from kg.sources.records import Mention, SourceDocument
 from kg.store.query import run
 from kg.store.results import OutputFormat, render
 
@@ -26,7 +26,7 @@ def answer(store: Store, name: str) -> list[list[str]]:
 
 
 def official(registry: Registry, mention: Mention) -> str:
-    return registry.resolve(mention, "table").pref_zh
+    return registry.resolve(mention).pref_zh
 
 
 @pytest.mark.parametrize("question", TOUR, ids=lambda q: q.id)
@@ -45,12 +45,12 @@ def test_readme_lists_the_other_questions(question: Question) -> None:
     assert f"- {question.en} {question.zh}\n" in README
 
 
-def test_who_leads_most(store: Store, table: Table, registry: Registry) -> None:
+def test_who_leads_most(store: Store, table: SourceDocument, registry: Registry) -> None:
     expected = Counter(official(registry, m) for t in table.tasks for m in t.leads)
     assert {row[0]: int(row[1]) for row in answer(store, "lead-most-tasks")} == expected
 
 
-def test_who_works_with_the_police(store: Store, table: Table, registry: Registry) -> None:
+def test_who_works_with_the_police(store: Store, table: SourceDocument, registry: Registry) -> None:
     expected: Counter[str] = Counter()
     for task in table.tasks:
         names = {official(registry, m) for m in task.leads + task.cooperators}
@@ -67,12 +67,12 @@ def test_the_money(store: Store) -> None:
     assert rows[28][4] == "0.7"
 
 
-def test_joint_leads(store: Store, table: Table) -> None:
+def test_joint_leads(store: Store, table: SourceDocument) -> None:
     expected = {t.number for t in table.tasks if len(t.leads) > 1}
     assert {int(row[0]) for row in answer(store, "joint-leads")} == expected
 
 
-def test_tasks_with_district_governments(store: Store, table: Table) -> None:
+def test_tasks_with_district_governments(store: Store, table: SourceDocument) -> None:
     collectives = {"各区政府", "有关区政府"}
     expected = {
         (t.number, m.written)

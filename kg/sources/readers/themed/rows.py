@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.errors import SourceError
+from kg.sources.readers.themed.layout import Layout, is_header, read_layout
 from kg.sources.spans import SpannedText
-from kg.sources.table.layout import Layout, is_header, read_layout
+from kg.sources.text import Line
 
 CELL_SEPARATOR = "\t"
 
@@ -48,25 +49,27 @@ class RawRow:
 class Body:
     """The lines of a table file sorted into preamble, layout, rows and trailer."""
 
-    preamble: list[tuple[int, str]]
+    preamble: list[Line]
     layout: Layout
     rows: list[RawRow]
-    trailer: list[tuple[int, str]]
+    trailer: list[Line]
 
 
-def read_body(lines: list[str], path: str) -> Body:
+def read_body(lines: tuple[Line, ...], path: str) -> Body:
     """Sort lines into rows: a number opens a row, a line led by a tab continues it."""
-    preamble: list[tuple[int, str]] = []
-    trailer: list[tuple[int, str]] = []
+    preamble: list[Line] = []
+    trailer: list[Line] = []
     layout: Layout | None = None
     rows: list[RawRow] = []
     page_break = False
-    for number, line in enumerate(lines, start=1):
-        cells = line.split(CELL_SEPARATOR)
+    for source_line in lines:
+        number, line = source_line.number, source_line.text
+        spanned = source_line.content.split(CELL_SEPARATOR)
+        cells = [cell.text for cell in spanned]
         if trailer:
             if _looks_like_row(cells):
                 raise SourceError(path, number, "a table row after the end of the table")
-            trailer.append((number, line))
+            trailer.append(source_line)
         elif is_header(cells):
             current = read_layout(cells, path, number)
             if layout and current.width != layout.width:
@@ -78,9 +81,9 @@ def read_body(lines: list[str], path: str) -> Body:
         elif layout is None:
             if _looks_like_row(cells):
                 raise SourceError(path, number, "a table row before the table header")
-            preamble.append((number, line))
+            preamble.append(source_line)
         elif CELL_SEPARATOR not in line:
-            trailer.append((number, line))
+            trailer.append(source_line)
         else:
             _check_width(cells, layout, path, number)
             if cells[0].strip():
@@ -88,9 +91,9 @@ def read_body(lines: list[str], path: str) -> Body:
             elif not rows:
                 problem = "a continuation line before the first row"
                 raise SourceError(path, number, problem, layout.name(layout.number))
-            for column, cell in enumerate(cells[1:], start=1):
+            for column, cell in enumerate(spanned[1:], start=1):
                 fragment = Fragment(
-                    SpannedText.at(cell, number),
+                    cell,
                     on_first_line=rows[-1].line == number,
                     after_break=page_break,
                 )

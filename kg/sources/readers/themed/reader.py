@@ -1,59 +1,58 @@
-"""Source table text -> clean records (kg.records.Table)."""
+"""The themed table (序号 | 主要任务 merged | task | 牵头 | 配合 | 备注) -> records."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import re
-from pathlib import Path
-
 from kg.errors import SourceError
+from kg.sources import front
 from kg.sources.assignees import parse_assignees
 from kg.sources.instruments import find_instruments
-from kg.sources.records import Imprint, Instrument, Table, Task, Theme
+from kg.sources.readers.themed.layout import is_header, read_layout
+from kg.sources.readers.themed.rows import CELL_SEPARATOR, Body, RawRow, read_body
+from kg.sources.readers.themed.themes import Group, group_rows
+from kg.sources.records import Imprint, Instrument, SourceDocument, Task, Theme
 from kg.sources.spans import Span
-from kg.sources.table.rows import Body, RawRow, read_body
-from kg.sources.table.themes import Group, group_rows
+from kg.sources.text import SourceText
 
-IMPRINT = re.compile(r"^(?P<printer>\S+?)(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日印发$")
-QUOTED_TITLE = re.compile(r"《(?P<title>[^》]+)》")
+NAME = "themed-table"
+DESCRIPTION = (
+    "a PDF-extracted table 序号 | 主要任务 (theme, task) | 牵头 | 配合 | 备注, tab-separated"
+)
 
 
-def read_table(path: Path) -> Table:
-    """Parse a task-division table as extracted from its PDF (tab-separated cells)."""
-    label = str(path)
-    raw = _read(path, label)
-    lines = _decode(raw, label).splitlines()
-    body = read_body(lines, label)
+def recognizes(source: SourceText) -> int:
+    """How many header lines of this table the file prints (one per page)."""
+    count = 0
+    for line in source.lines:
+        cells = line.text.split(CELL_SEPARATOR)
+        if is_header(cells):
+            try:
+                read_layout(cells, str(source.path), line.number)
+            except SourceError:
+                continue
+            count += 1
+    return count
+
+
+def read_themed_table(source: SourceText) -> SourceDocument:
+    """A task-division table as extracted from its PDF: tab-separated cells, merged 主要任务."""
+    label = str(source.path)
+    body = read_body(source.lines, label)
     _check_sequence(body, label)
     themes, theme_of_row = _themes(group_rows(body.rows, body.layout, label))
     tasks = tuple(_task(row, theme_of_row[row.number], body, label) for row in body.rows)
     heading = _heading(body, label)
-    title = QUOTED_TITLE.search(heading)
-    return Table(
-        path=path,
-        sha256=hashlib.sha256(raw).hexdigest(),
+    return SourceDocument(
+        path=source.path,
+        sha256=source.sha256,
+        form=NAME,
         heading=heading,
-        document_title=title["title"] if title else None,
+        document_title=front.document_title(heading),
         themes=themes,
         tasks=tasks,
-        imprint=_imprint(body, label, len(lines)),
+        imprint=_imprint(body, label, source.lines[-1].number if source.lines else 1),
+        identifier=front.identifier(body.preamble),
+        traditional=source.traditional,
     )
-
-
-def _read(path: Path, label: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise SourceError(label, None, f"cannot read the file: {error.strerror}") from error
-
-
-def _decode(raw: bytes, label: str) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise SourceError(label, line, "not valid UTF-8") from error
 
 
 def _themes(groups: list[Group]) -> tuple[tuple[Theme, ...], dict[int, int]]:
@@ -112,23 +111,18 @@ def _check_sequence(body: Body, path: str) -> None:
 
 
 def _heading(body: Body, path: str) -> str:
-    lines = [line.strip() for _, line in body.preamble if line.strip()]
-    if not lines:
+    text = front.heading(body.preamble)
+    if not text:
         raise SourceError(path, 1, "no heading line before the table")
-    return "".join(lines)
+    return text
 
 
 def _imprint(body: Body, path: str, last_line: int) -> Imprint:
-    for number, line in body.trailer:
-        match = IMPRINT.match("".join(line.split()))
-        if match:
-            try:
-                date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError as error:
-                raise SourceError(path, number, f"imprint date is not a date: {error}") from error
-            return Imprint(match["printer"], date, number)
-    raise SourceError(
-        path,
-        last_line,
-        "no imprint line (…年…月…日印发) after the table: the file looks truncated",
-    )
+    found = front.imprint(body.trailer, path, require_verb=True)
+    if found is None:
+        raise SourceError(
+            path,
+            last_line,
+            "no imprint line (…年…月…日印发) after the table: the file looks truncated",
+        )
+    return found

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.errors import SourceError
+from kg.sources.readers.themed.layout import Layout
+from kg.sources.readers.themed.rows import Fragment, RawRow
 from kg.sources.spans import SpannedText, overlap
-from kg.sources.table.layout import Layout
-from kg.sources.table.rows import Fragment, RawRow
 
 
 @dataclass

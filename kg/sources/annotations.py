@@ -1,0 +1,149 @@
+"""The words that assign a task: （牵头单位：A，配合单位：B、C）, （A牵头，B、C配合）, 责任单位：A、B.
+
+Two grammars cover the forms documents use:
+- keyed: 牵头单位：A；配合单位：B、C / 责任单位：A、B (in brackets, or on lines of their own);
+- verbal: A牵头，B、C配合 / A牵头，B、C按职责分工负责 / A、B负责 / 国务院各部门分别负责.
+Where no lead is named, every body named is responsible (lead), unless the document states once
+that the first listed leads (排在第一位的为牵头单位); then the first leads and the rest cooperate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.errors import SourceError
+from kg.sources.assignees import parse_assignees
+from kg.sources.records import Mention
+from kg.sources.spans import SpannedText
+
+LEAD, COOPERATING, RESPONSIBLE = "lead", "cooperating", "responsible"
+
+_UNIT = r"(?:单位|部门|机构|处室)"
+KEY = re.compile(
+    rf"(?P<key>(?:牵头|主办|主责){_UNIT}?|(?:配合|协办|协助|参与|参加){_UNIT}|责任{_UNIT}"
+    rf"|(?:负责|实施){_UNIT})\s*[：:]"
+)
+KEY_ROLES = (
+    (re.compile(r"^(?:牵头|主办|主责)"), LEAD),
+    (re.compile(r"^(?:配合|协办|协助|参与|参加)"), COOPERATING),
+)
+VERB = re.compile(
+    r"(?P<verb>牵头负责|牵头|按职责分工负责|按职能分工负责|按职责负责|分别负责|共同负责|负责|配合|参与|协助)$"
+)
+VERB_ROLES = {"牵头": LEAD, "牵头负责": LEAD, "配合": COOPERATING, "参与": COOPERATING,
+              "协助": COOPERATING}  # fmt: skip
+CLAUSE_SEPARATORS = "，；"
+# 排在第一位的为牵头单位, 排在首位的部门为牵头部门, 列第一位的为牵头单位
+FIRST_LEADS = re.compile(r"(?:排|列)(?:在|于)?(?:第一位|首位)的?(?:单位|部门)?(?:为|是)牵头")
+NOT_NAMES = re.compile(r"^(?:各地区?|各地各部门)$")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """What an annotation assigns: the leads, the cooperators, and any words left (a deadline)."""
+
+    leads: tuple[Mention, ...]
+    cooperators: tuple[Mention, ...]
+    rest: str | None = None
+    lead_named: bool = True  # False: the leads are the bodies responsible, no 牵头 was written
+
+
+def states_first_leads(text: str) -> bool:
+    """Whether a document states once that the first body listed leads."""
+    return FIRST_LEADS.search(text) is not None
+
+
+def has_key(text: SpannedText) -> bool:
+    return KEY.search(text.text) is not None
+
+
+def looks_assigning(text: str) -> bool:
+    """Whether words could be an assignment (a key such as 牵头单位：, or a role verb)."""
+    return bool(KEY.search(text)) or any(
+        VERB.search(clause) for clause in re.split(f"[{CLAUSE_SEPARATORS}]", text)
+    )
+
+
+def parse_annotation(
+    text: SpannedText, path: str, first_leads: bool, where: str = "annotation"
+) -> Assignment:
+    """Parse the words of an annotation; words that assign nothing are a located error."""
+    text = text.strip().strip("。；，")
+    parsed = _keyed(text, path) if has_key(text) else _verbal(text, path)
+    if parsed is None:
+        line = text.span.first if text.lines else None
+        raise SourceError(path, line, f"cannot read the assignment {text.as_printed!r}", where)
+    return _with_rule(parsed, first_leads)
+
+
+def _keyed(text: SpannedText, path: str) -> Assignment | None:
+    matches = list(KEY.finditer(text.text))
+    if text[: matches[0].start()].strip().strip("，；"):
+        return None
+    runs: list[tuple[str, SpannedText]] = []
+    for match, after in zip(matches, [*matches[1:], None], strict=True):
+        value = text[match.end() : after.start() if after else len(text.text)]
+        value = value.strip().strip("，；。").strip()
+        if not value:
+            return None
+        runs.append((match["key"], value))
+    roles = [(_key_role(key), key, value) for key, value in runs]
+    lead_named = any(role == LEAD for role, _, _ in roles)
+    leads: list[Mention] = []
+    cooperators: list[Mention] = []
+    for role, key, value in roles:
+        mentions = parse_assignees(value, path, key)
+        is_lead = role == LEAD or (role == RESPONSIBLE and not lead_named)
+        (leads if is_lead else cooperators).extend(mentions)
+    return Assignment(tuple(leads), tuple(cooperators), lead_named=lead_named)
+
+
+def _key_role(key: str) -> str:
+    for pattern, role in KEY_ROLES:
+        if pattern.match(key):
+            return role
+    return RESPONSIBLE
+
+
+def _verbal(text: SpannedText, path: str) -> Assignment | None:
+    """A牵头，B、C配合: clauses closed by a role verb; words after the last one are kept as rest."""
+    clauses: list[tuple[str, SpannedText]] = []
+    pending = SpannedText.empty()
+    for part in _clauses(text):
+        candidate = part if not pending else pending + SpannedText.at("，", part.lines[0]) + part
+        match = VERB.search(candidate.text)
+        if match is None:
+            pending = candidate
+            continue
+        names = candidate[: match.start()].strip()
+        if names.startswith("由"):
+            names = names[1:]
+        if not names or NOT_NAMES.match(names.text):
+            return None
+        clauses.append((match["verb"], names))
+        pending = SpannedText.empty()
+    if not clauses:
+        return None
+    leads: list[Mention] = []
+    cooperators: list[Mention] = []
+    lead_named = any(VERB_ROLES.get(verb) == LEAD for verb, _ in clauses)
+    for verb, names in clauses:
+        mentions = parse_assignees(names, path, verb)
+        role = VERB_ROLES.get(verb, COOPERATING if lead_named else LEAD)
+        (leads if role == LEAD else cooperators).extend(mentions)
+    rest = pending.text.strip() or None
+    return Assignment(tuple(leads), tuple(cooperators), rest, lead_named)
+
+
+def _clauses(text: SpannedText) -> list[SpannedText]:
+    parts = [part.strip() for part in text.split(CLAUSE_SEPARATORS)]
+    return [part for part in parts if part]
+
+
+def _with_rule(parsed: Assignment, first_leads: bool) -> Assignment:
+    """Apply 排在第一位的为牵头单位 where no lead is written: the first leads, the rest cooperate."""
+    if first_leads and not parsed.lead_named and len(parsed.leads) > 1:
+        leads = parsed.leads[:1]
+        return Assignment(leads, parsed.leads[1:] + parsed.cooperators, parsed.rest, False)
+    return parsed

@@ -1,0 +1,63 @@
+"""What a document prints about itself: its title, its number (文号) and its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from kg.errors import SourceError
+from kg.sources.records import Imprint
+from kg.sources.text import Line
+
+QUOTED_TITLE = re.compile(r"《(?P<title>[^》]+)》")
+# 穗府办规〔2020〕25号, 国发〔2020〕6号, 粤府办[2012]31号, 国办发（2014）1号
+IDENTIFIER = re.compile(
+    r"(?P<id>[\u4e00-\u9fff]{1,12}[〔［\[（【](?P<year>(?:19|20)\d\d)[〕］\]）】]第?\d{1,4}号)"
+)
+_DATE = r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+# 广州市人民政府办公厅秘书处2020年9月10日印发; a date alone on its line, closing a document
+IMPRINT = re.compile(rf"^(?P<printer>\S+?)?{_DATE}(?P<verb>印发|发布|公布)?$")
+# 关于促进汽车产业加快发展的意见, ……重点工作部门分工的通知, ……实施方案
+TITLE = re.compile(
+    r"(?:关于|的).*(?:意见|通知|方案|办法|规划|决定|纲要|计划|措施|规定|细则|分工|安排|要点|分工表)$"
+)
+TITLE_MAX = 80  # characters a title may have; longer lines are prose
+DATE_NOTE = re.compile(r"（[^）]*）$")  # 2012年3月5日（此件公开发布）
+
+
+def heading(lines: Iterable[Line]) -> str:
+    """The heading lines joined, stray whitespace dropped."""
+    return "".join("".join(line.text.split()) for line in lines)
+
+
+def document_title(text: str) -> str | None:
+    """The title inside 《》, where the heading quotes one."""
+    match = QUOTED_TITLE.search(text)
+    return match["title"] if match else None
+
+
+def identifier(lines: Iterable[Line]) -> str | None:
+    """The first document number printed on a line of its own (after stripping whitespace)."""
+    for line in lines:
+        compact = "".join(line.text.split())
+        match = IDENTIFIER.fullmatch(compact)
+        if match:
+            return match["id"]
+    return None
+
+
+def imprint(lines: Iterable[Line], path: str, require_verb: bool = False) -> Imprint | None:
+    """The last line that is a date (with its printer and 印发, where printed)."""
+    found: Imprint | None = None
+    for line in lines:
+        compact = DATE_NOTE.sub("", "".join(line.text.split()))
+        match = IMPRINT.match(compact)
+        if not match or (require_verb and not match["verb"]):
+            continue
+        try:
+            date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError as error:
+            raise SourceError(path, line.number, f"imprint date is not a date: {error}") from error
+        found = Imprint(match["printer"] or None, date, line.number)
+    return found

@@ -1,0 +1,176 @@
+"""Documents of numbered items: headings become themes, the items that carry assignments tasks.
+
+Both text forms share this structure and differ only in where an item's assignment stands: in a
+bracketed annotation closing the item (inline), or in lines of its own after it (list). Which
+numbering style is the task level is read from the document: the level most of its assignments
+stand at. Shallower items are headings (themes, nested), deeper ones are part of their task.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kg.errors import SourceError
+from kg.sources import front
+from kg.sources.annotations import Assignment, states_first_leads
+from kg.sources.instruments import find_instruments
+from kg.sources.numbering import Marker, depths, read_marker
+from kg.sources.records import Instrument, SourceDocument, Task, Theme
+from kg.sources.spans import Span, SpannedText
+from kg.sources.text import Line, SourceText
+
+HEADING_END = "。：；"
+
+
+@dataclass
+class Item:
+    """A numbered item and the lines that follow it up to the next number."""
+
+    marker: Marker
+    line: Line
+    more: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> SpannedText:
+        """The item's words after its number, its lines joined, stray whitespace dropped."""
+        joined = self.marker.rest
+        for line in self.more:
+            joined = joined + line.content
+        return joined.cleaned()
+
+
+@dataclass(frozen=True)
+class Split:
+    """An item's text cut into its own words and the words that assign it."""
+
+    own: SpannedText
+    assignment: SpannedText | None
+
+
+Splitter = Callable[[Item], Split]
+AssignmentParser = Callable[[SpannedText, str, bool], Assignment]
+
+
+def read_items(
+    source: SourceText, form: str, split: Splitter, parse: AssignmentParser
+) -> SourceDocument:
+    """Read a document of numbered items whose assignments `split` finds and `parse` reads."""
+    path = str(source.path)
+    preamble, items = _items(source.lines)
+    if not items:
+        raise SourceError(path, None, "no numbered items (一、 （一） 1. ...) in the file")
+    first_leads = states_first_leads("".join(line.text for line in source.lines))
+    splits = [split(item) for item in items]
+    level = _task_level(items, splits)
+    if level is None:
+        raise SourceError(path, None, "no item carries an assignment (牵头, 配合, 责任单位 ...)")
+    order = depths([item.marker.style for item in items])
+    themes: list[Theme] = []
+    open_themes: dict[int, Theme] = {}  # depth -> the heading open at that depth
+    tasks: list[Task] = []
+    for item, part in zip(items, splits, strict=True):
+        depth = order[item.marker.style]
+        if part.assignment is None and depth < order[level]:
+            theme = _theme(item, len(themes) + 1, open_themes, depth)
+            themes.append(theme)
+            open_themes = {d: t for d, t in open_themes.items() if d < depth} | {depth: theme}
+        elif part.assignment is not None or depth == order[level]:
+            parent = max(open_themes, default=None)
+            theme = open_themes[parent].number if parent is not None else None
+            assignment = parse(part.assignment, path, first_leads) if part.assignment else None
+            tasks.append(_task(item, part, assignment, theme, len(tasks) + 1, path))
+    return SourceDocument(
+        path=source.path,
+        sha256=source.sha256,
+        form=form,
+        heading=_title(preamble),
+        document_title=front.document_title(front.heading(preamble)),
+        themes=tuple(themes),
+        tasks=tuple(tasks),
+        imprint=front.imprint(source.lines, path),
+        identifier=front.identifier(preamble),
+        traditional=source.traditional,
+    )
+
+
+def _items(lines: tuple[Line, ...]) -> tuple[list[Line], list[Item]]:
+    """The lines before the first numbered item, and the items."""
+    preamble: list[Line] = []
+    items: list[Item] = []
+    for line in lines:
+        marker = read_marker(line.content)
+        if marker is not None:
+            items.append(Item(marker, line))
+        elif items:
+            items[-1].more.append(line)
+        else:
+            preamble.append(line)
+    return preamble, items
+
+
+def _task_level(items: list[Item], splits: list[Split]) -> str | None:
+    """The numbering style most assignments stand at."""
+    styles = Counter(
+        item.marker.style for item, part in zip(items, splits, strict=True) if part.assignment
+    )
+    return styles.most_common(1)[0][0] if styles else None
+
+
+def _theme(item: Item, number: int, open_themes: dict[int, Theme], depth: int) -> Theme:
+    """A heading: its words up to the first full stop (the rest is the heading's prose)."""
+    text = item.marker.rest.cleaned()
+    label = text
+    for i, char in enumerate(text.text):
+        if char in HEADING_END:
+            label = text[:i]
+            break
+    parents = [d for d in open_themes if d < depth]
+    parent = open_themes[max(parents)].number if parents else None
+    words = label.strip() or text
+    span = words.span if words else Span(item.line.number, item.line.number)
+    return Theme(number, words.text, span, parent)
+
+
+def _task(
+    item: Item,
+    part: Split,
+    assignment: Assignment | None,
+    theme: int | None,
+    number: int,
+    path: str,
+) -> Task:
+    own = part.own.strip().strip("，；").strip()
+    lines = [item.line.number, *own.lines, *(part.assignment.lines if part.assignment else ())]
+    return Task(
+        number=number,
+        theme=theme,
+        text=own.text or None,
+        leads=assignment.leads if assignment else (),
+        cooperators=assignment.cooperators if assignment else (),
+        remark=None,
+        instruments=_instruments(own, path),
+        span=Span(item.line.number, max(lines)),
+        label=item.marker.label,
+        deadline=assignment.rest if assignment else None,
+    )
+
+
+def _instruments(text: SpannedText, path: str) -> tuple[Instrument, ...]:
+    try:
+        return find_instruments(text.text)
+    except ValueError as error:
+        line = text.span.first if text.lines else None
+        raise SourceError(path, line, f"cannot read an amount: {error}", "task") from error
+
+
+def _title(preamble: list[Line]) -> str:
+    """The title: the first preamble line (or two lines joined) that reads as one."""
+    texts = ["".join(line.text.split()) for line in preamble]
+    texts = [text for text in texts if text]
+    for i, text in enumerate(texts):
+        for candidate in (text, texts[i - 1] + text if i else None):
+            if candidate and front.TITLE.search(candidate):
+                return candidate
+    return next((text for text in texts if len(text) <= front.TITLE_MAX), "")

@@ -1,0 +1,228 @@
+"""A source file as lines of normalized text: decoded, HTML flattened, one script, one punctuation.
+
+Every reader works on these lines. Each character keeps the source line it came from and the form
+the file prints it in, so a name read from a traditional-script copy is still written as printed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import opencc
+
+from kg.errors import SourceError
+from kg.sources.spans import SpannedText
+
+HTML_SUFFIXES = (".html", ".htm")
+# Half-width punctuation that Chinese text also writes full-width; the readers see full-width.
+FULL_WIDTH = str.maketrans({":": "：", "(": "（", ")": "）", ",": "，", ";": "；"})
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
+TRADITIONAL_SHARE = 0.02  # converted characters per CJK character above which a file is traditional
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical line: a line of a text file, or a paragraph or table row of an HTML page."""
+
+    number: int  # the source line it starts on
+    content: SpannedText
+
+    @property
+    def text(self) -> str:
+        return self.content.text
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source file read and normalized, with what a build records of it."""
+
+    path: Path
+    sha256: str
+    lines: tuple[Line, ...]
+    traditional: bool  # the file prints traditional characters (the lines hold simplified)
+    html: bool
+
+
+def read_source_text(path: Path) -> SourceText:
+    """Read a .txt or .html source; undecodable or unreadable files are located errors."""
+    raw = _read(path)
+    decoded = _decode(raw, path)
+    is_html = path.suffix.lower() in HTML_SUFFIXES
+    physical = html_lines(decoded) if is_html else text_lines(decoded)
+    traditional = is_traditional(decoded)
+    lines = tuple(Line(number, normalize(content, traditional)) for number, content in physical)
+    return SourceText(path, hashlib.sha256(raw).hexdigest(), lines, traditional, is_html)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise SourceError(path, None, f"cannot read the file: {error.strerror}") from error
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SourceError(path, line, "not valid UTF-8") from error
+
+
+def text_lines(text: str) -> list[tuple[int, SpannedText]]:
+    return [(n, SpannedText.at(line, n)) for n, line in enumerate(text.splitlines(), start=1)]
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s.json")
+
+
+def is_traditional(text: str) -> bool:
+    """Whether a text prints traditional characters: converting it to simplified changes many."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return False
+    converted = _converter().convert(text)
+    if len(converted) != len(text):
+        return True
+    changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+    return changed / cjk > TRADITIONAL_SHARE
+
+
+def to_simplified(text: str) -> str:
+    """Simplified characters, one for one (phrase-level where that keeps the length)."""
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_converter().convert(char) or char for char in text)
+
+
+def full_width(text: str) -> str:
+    """Half-width :(),; as full-width, except between two ASCII letters or digits (1,000; a:b)."""
+    chars = list(text.translate(FULL_WIDTH_DIGITS))
+    for i, char in enumerate(chars):
+        if char not in FULL_WIDTH:
+            continue
+        before = chars[i - 1] if i else ""
+        after = chars[i + 1] if i + 1 < len(chars) else ""
+        if not (_ASCII_ALNUM.match(before) and _ASCII_ALNUM.match(after)):
+            chars[i] = char.translate(FULL_WIDTH)
+    return "".join(chars)
+
+
+def normalize(content: SpannedText, traditional: bool) -> SpannedText:
+    """The text the readers parse, the printed form kept beside it."""
+    printed = content.as_printed
+    text = full_width(to_simplified(printed) if traditional else printed)
+    return SpannedText(text, content.lines, None if text == printed else printed)
+
+
+BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "title",
+        "tr",
+        "ul",
+    ]
+)
+CELLS = frozenset({"td", "th"})
+ROW_ENDS = frozenset({"tr", "table", "tbody", "thead", "tfoot"})
+HIDDEN = frozenset({"script", "style", "head", "noscript", "template"})
+
+
+class _Flattener(HTMLParser):
+    """HTML -> logical lines: a block ends a line, a table cell is a tab-separated cell."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[int, SpannedText]] = []
+        self.chars: list[str] = []
+        self.char_lines: list[int] = []
+        self.cells_in_row = 0
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in HIDDEN:
+            self.hidden += 1
+        elif tag in CELLS:
+            if self.cells_in_row:
+                self._append("\t", self.getpos()[0])
+            self.cells_in_row += 1
+        elif tag in BLOCKS and (not self.cells_in_row or tag in ROW_ENDS):
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in BLOCKS and (not self.cells_in_row or tag in ROW_ENDS):
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        line = self.getpos()[0]
+        for char in data:
+            self._append(" " if char in "\r\n\t" else char, line)
+            if char == "\n":
+                line += 1
+
+    def _append(self, char: str, line: int) -> None:
+        self.chars.append(char)
+        self.char_lines.append(line)
+
+    def _flush(self) -> None:
+        if self.chars:
+            text = SpannedText("".join(self.chars), tuple(self.char_lines))
+            self.lines.append((self.char_lines[0], text))
+        self.chars, self.char_lines, self.cells_in_row = [], [], 0
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def html_lines(html: str) -> list[tuple[int, SpannedText]]:
+    """The visible text of an HTML page as logical lines, each character at its source line."""
+    flattener = _Flattener()
+    flattener.feed(html)
+    flattener.close()
+    return [(n, text) for n, text in flattener.lines if text.text.strip()]
