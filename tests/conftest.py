@@ -10,8 +10,8 @@ from rdflib import Graph
 
 from kg import build as pipeline
 from kg.registry.organizations import Registry, load_registry
-from kg.sources.records import SourceDocument
 from kg.sources.read import read_source
+from kg.sources.records import SourceDocument
 from kg.store.dataset import load_store
 
 FIXTURES = Path(__file__).parent / "fixtures"

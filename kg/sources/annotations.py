@@ -74,7 +74,7 @@ def parse_annotation(
     if parsed is None:
         line = text.span.first if text.lines else None
         raise SourceError(path, line, f"cannot read the assignment {text.as_printed!r}", where)
-    return _with_rule(parsed, first_leads)
+    return apply_first_leads(parsed, first_leads)
 
 
 def _keyed(text: SpannedText, path: str) -> Assignment | None:
@@ -132,7 +132,7 @@ def _verbal(text: SpannedText, path: str) -> Assignment | None:
         mentions = parse_assignees(names, path, verb)
         role = VERB_ROLES.get(verb, COOPERATING if lead_named else LEAD)
         (leads if role == LEAD else cooperators).extend(mentions)
-    rest = pending.text.strip() or None
+    rest = pending.strip().as_printed or None
     return Assignment(tuple(leads), tuple(cooperators), rest, lead_named)
 
 
@@ -141,7 +141,7 @@ def _clauses(text: SpannedText) -> list[SpannedText]:
     return [part for part in parts if part]
 
 
-def _with_rule(parsed: Assignment, first_leads: bool) -> Assignment:
+def apply_first_leads(parsed: Assignment, first_leads: bool) -> Assignment:
     """Apply 排在第一位的为牵头单位 where no lead is written: the first leads, the rest cooperate."""
     if first_leads and not parsed.lead_named and len(parsed.leads) > 1:
         leads = parsed.leads[:1]

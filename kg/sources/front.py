@@ -61,3 +61,21 @@ def imprint(lines: Iterable[Line], path: str, require_verb: bool = False) -> Imp
             raise SourceError(path, line.number, f"imprint date is not a date: {error}") from error
         found = Imprint(match["printer"] or None, date, line.number)
     return found
+
+
+# Lines that close a document after its last item: 公开方式：主动公开, 抄送：…, （此件公开发布）
+CLOSING = re.compile(r"^(?:公开方式|抄送|抄报|主送|附件)：|^（此件[^）]*）$")
+SIGNATURE_MAX = 30  # characters of an issuer's name line above the date
+
+
+def closing_start(lines: list[Line]) -> int | None:
+    """Where the closing of a document starts among lines: the signature and date, 抄送 ..."""
+    texts = ["".join(line.text.split()) for line in lines]
+    for i, text in enumerate(texts):
+        if CLOSING.match(text):
+            return i
+        if IMPRINT.match(DATE_NOTE.sub("", text)):
+            above = texts[i - 1] if i else ""
+            signature = 0 < len(above) <= SIGNATURE_MAX and not re.search("[。，；：]", above)
+            return i - 1 if signature else i
+    return None

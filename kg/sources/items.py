@@ -107,6 +107,10 @@ def _items(lines: tuple[Line, ...]) -> tuple[list[Line], list[Item]]:
             items[-1].more.append(line)
         else:
             preamble.append(line)
+    if items:
+        closing = front.closing_start(items[-1].more)
+        if closing is not None:
+            del items[-1].more[closing:]
     return preamble, items
 
 
@@ -130,7 +134,7 @@ def _theme(item: Item, number: int, open_themes: dict[int, Theme], depth: int) -
     parent = open_themes[max(parents)].number if parents else None
     words = label.strip() or text
     span = words.span if words else Span(item.line.number, item.line.number)
-    return Theme(number, words.text, span, parent)
+    return Theme(number, words.as_printed, span, parent)
 
 
 def _task(
@@ -146,7 +150,7 @@ def _task(
     return Task(
         number=number,
         theme=theme,
-        text=own.text or None,
+        text=own.as_printed or None,
         leads=assignment.leads if assignment else (),
         cooperators=assignment.cooperators if assignment else (),
         remark=None,

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import SourceError
-from kg.sources.readers import inline, listing, themed
+from kg.sources.readers import inline, listing, table, themed
 from kg.sources.records import SourceDocument
 from kg.sources.text import SourceText, read_source_text
+
 
 @dataclass(frozen=True)
 class Reader:
@@ -24,6 +25,7 @@ class Reader:
 
 READERS: tuple[Reader, ...] = (
     Reader(themed.NAME, themed.DESCRIPTION, themed.recognizes, themed.read_themed_table, 1),
+    Reader(table.NAME, table.DESCRIPTION, table.recognizes, table.read_table, 1),
     Reader(listing.NAME, listing.DESCRIPTION, listing.recognizes, listing.read_list),
     Reader(inline.NAME, inline.DESCRIPTION, inline.recognizes, inline.read_inline),
 )

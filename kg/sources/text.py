@@ -20,7 +20,7 @@ from kg.sources.spans import SpannedText
 
 HTML_SUFFIXES = (".html", ".htm")
 # Half-width punctuation that Chinese text also writes full-width; the readers see full-width.
-FULL_WIDTH = str.maketrans({":": "：", "(": "（", ")": "）", ",": "，", ";": "；"})
+HALF_WIDTH = {":": "：", "(": "（", ")": "）", ",": "，", ";": "；"}
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 TRADITIONAL_SHARE = 0.02  # converted characters per CJK character above which a file is traditional
@@ -33,6 +33,7 @@ class Line:
 
     number: int  # the source line it starts on
     content: SpannedText
+    row: bool = False  # a row of a table (an HTML <tr>, or a text line with tab-separated cells)
 
     @property
     def text(self) -> str:
@@ -57,7 +58,9 @@ def read_source_text(path: Path) -> SourceText:
     is_html = path.suffix.lower() in HTML_SUFFIXES
     physical = html_lines(decoded) if is_html else text_lines(decoded)
     traditional = is_traditional(decoded)
-    lines = tuple(Line(number, normalize(content, traditional)) for number, content in physical)
+    lines = tuple(
+        Line(number, normalize(content, traditional), row) for number, content, row in physical
+    )
     return SourceText(path, hashlib.sha256(raw).hexdigest(), lines, traditional, is_html)
 
 
@@ -76,8 +79,12 @@ def _decode(raw: bytes, path: Path) -> str:
         raise SourceError(path, line, "not valid UTF-8") from error
 
 
-def text_lines(text: str) -> list[tuple[int, SpannedText]]:
-    return [(n, SpannedText.at(line, n)) for n, line in enumerate(text.splitlines(), start=1)]
+PhysicalLine = tuple[int, SpannedText, bool]  # number, text, whether a table row
+
+
+def text_lines(text: str) -> list[PhysicalLine]:
+    lines = enumerate(text.splitlines(), start=1)
+    return [(n, SpannedText.at(line, n), "\t" in line) for n, line in lines]
 
 
 @cache
@@ -109,12 +116,12 @@ def full_width(text: str) -> str:
     """Half-width :(),; as full-width, except between two ASCII letters or digits (1,000; a:b)."""
     chars = list(text.translate(FULL_WIDTH_DIGITS))
     for i, char in enumerate(chars):
-        if char not in FULL_WIDTH:
+        if char not in HALF_WIDTH:
             continue
         before = chars[i - 1] if i else ""
         after = chars[i + 1] if i + 1 < len(chars) else ""
         if not (_ASCII_ALNUM.match(before) and _ASCII_ALNUM.match(after)):
-            chars[i] = char.translate(FULL_WIDTH)
+            chars[i] = HALF_WIDTH[char]
     return "".join(chars)
 
 
@@ -174,7 +181,8 @@ class _Flattener(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[int, SpannedText]] = []
+        self.lines: list[PhysicalLine] = []
+        self.in_row = False
         self.chars: list[str] = []
         self.char_lines: list[int] = []
         self.cells_in_row = 0
@@ -184,6 +192,7 @@ class _Flattener(HTMLParser):
         if tag in HIDDEN:
             self.hidden += 1
         elif tag in CELLS:
+            self.in_row = True
             if self.cells_in_row:
                 self._append("\t", self.getpos()[0])
             self.cells_in_row += 1
@@ -212,17 +221,18 @@ class _Flattener(HTMLParser):
     def _flush(self) -> None:
         if self.chars:
             text = SpannedText("".join(self.chars), tuple(self.char_lines))
-            self.lines.append((self.char_lines[0], text))
-        self.chars, self.char_lines, self.cells_in_row = [], [], 0
+            first = next((i for i, char in enumerate(self.chars) if not char.isspace()), 0)
+            self.lines.append((self.char_lines[first], text, self.in_row))
+        self.chars, self.char_lines, self.cells_in_row, self.in_row = [], [], 0, False
 
     def close(self) -> None:
         super().close()
         self._flush()
 
 
-def html_lines(html: str) -> list[tuple[int, SpannedText]]:
+def html_lines(html: str) -> list[PhysicalLine]:
     """The visible text of an HTML page as logical lines, each character at its source line."""
     flattener = _Flattener()
     flattener.feed(html)
     flattener.close()
-    return [(n, text) for n, text in flattener.lines if text.text.strip()]
+    return [line for line in flattener.lines if line[1].text.strip()]

@@ -61,7 +61,9 @@ def test_unknown_department_names_file_line_and_cell(tmp_path: Path) -> None:
     output = tmp_path / "out.ttl"
     code, message = build(path, output)
     assert code == 2
-    assert f"{path}:{number} [cell 配合部门] '市未知局': not in the organization registry" in message
+    assert (
+        f"{path}:{number} [cell 配合部门] '市未知局': not in the organization registry" in message
+    )
     assert "closest: 市财政局, 市科技局" in message
     assert not output.exists()
     assert list(tmp_path.iterdir()) == [path]

@@ -46,7 +46,9 @@ def test_page_break_inside_a_department_name(table: SourceDocument) -> None:
     assert [m.written for m in by_number(table)[15].cooperators][:2] == ["市交通运输局", "公安局"]
 
 
-def test_theme_split_across_a_page_break_drops_the_repeated_characters(table: SourceDocument) -> None:
+def test_theme_split_across_a_page_break_drops_the_repeated_characters(
+    table: SourceDocument,
+) -> None:
     assert theme_of(table, 4) == "加快推进新能源汽车向高质量发展，引领产业转型升级"
     assert {theme_of(table, n) for n in (4, 5, 6, 7)} == {theme_of(table, 4)}
 
@@ -69,7 +71,9 @@ def test_row_before_its_merged_cell_text_joins_that_group(table: SourceDocument)
     assert theme_of(table, 26) == "用地政策"
 
 
-def test_merged_cell_printed_on_both_sides_of_a_page_break_is_one_theme(table: SourceDocument) -> None:
+def test_merged_cell_printed_on_both_sides_of_a_page_break_is_one_theme(
+    table: SourceDocument,
+) -> None:
     assert theme_of(table, 27) == theme_of(table, 28) == "用地政策"
     assert len([t for t in table.themes if t.label == "用地政策"]) == 1
 

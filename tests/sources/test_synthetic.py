@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph
 
 from kg import build as pipeline
-from kg.sources.records import SourceDocument
 from kg.sources.read import read_source
+from kg.sources.records import SourceDocument
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

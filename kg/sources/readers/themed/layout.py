@@ -34,8 +34,11 @@ def is_header(cells: list[str]) -> bool:
     return bool(cells) and cells[0].strip() == NUMBER_HEADER
 
 
-def read_layout(cells: list[str], path: str, line: int) -> Layout:
-    """Find the columns of a header: 序号 | 主要任务 | (merged) | 牵头 | 配合 | 备注."""
+def read_layout(cells: list[str], path: str, line: int, printed: list[str] | None = None) -> Layout:
+    """Find the columns of a header: 序号 | 主要任务 | (merged) | 牵头 | 配合 | 备注.
+
+    The cells are matched as normalized; the columns are named as `printed` (default: the same).
+    """
     labels = [cell.strip() for cell in cells]
 
     def find(key: str) -> int:
@@ -56,7 +59,7 @@ def read_layout(cells: list[str], path: str, line: int) -> Layout:
             f"expected two 主要任务 columns (theme, task) between 序号 and 牵头, found {lead - 1}",
             "header",
         )
-    task_heading = next(label for label in labels[1:3] if label) if any(labels[1:3]) else "主要任务"
-    names = [*labels]
+    names = [cell.strip() for cell in printed or cells]
+    task_heading = next(name for name in names[1:3] if name) if any(names[1:3]) else "主要任务"
     names[1], names[2] = f"{task_heading}(theme)", f"{task_heading}(task)"
     return Layout(len(labels), 0, 1, 2, lead, cooperating, remark, tuple(names))

@@ -20,11 +20,13 @@ DESCRIPTION = (
 
 
 def recognizes(source: SourceText) -> int:
-    """How many header lines of this table the file prints (one per page)."""
+    """How many header lines of this table the file prints (one per page): 序号, then a 主要任务
+    header over two columns (one of them empty), then 牵头, 配合, 备注."""
     count = 0
     for line in source.lines:
         cells = line.text.split(CELL_SEPARATOR)
-        if is_header(cells):
+        merged = len(cells) > 2 and sum(bool(cell.strip()) for cell in cells[1:3]) == 1
+        if is_header(cells) and merged:
             try:
                 read_layout(cells, str(source.path), line.number)
             except SourceError:
@@ -60,7 +62,7 @@ def _themes(groups: list[Group]) -> tuple[tuple[Theme, ...], dict[int, int]]:
     themes: dict[str, Theme] = {}
     theme_of_row: dict[int, int] = {}
     for group in groups:
-        label = group.text.text
+        label = group.text.as_printed
         theme = themes.setdefault(label, Theme(len(themes) + 1, label, group.text.span))
         for row in group.rows:
             theme_of_row[row.number] = theme.number
@@ -81,12 +83,12 @@ def _task(row: RawRow, theme: int, body: Body, path: str) -> Task:
     return Task(
         number=row.number,
         theme=theme,
-        text=text.text or None,
+        text=text.as_printed or None,
         leads=parse_assignees(lead_cell, path, layout.name(layout.lead)),
         cooperators=parse_assignees(cooperating, path, layout.name(layout.cooperating))
         if cooperating
         else (),
-        remark=remark.text or None,
+        remark=remark.as_printed or None,
         instruments=_instruments(row, text.text, layout.name(layout.task), path),
         span=Span(row.line, max([row.line, *lines])),
     )

@@ -71,7 +71,8 @@ def read_body(lines: tuple[Line, ...], path: str) -> Body:
                 raise SourceError(path, number, "a table row after the end of the table")
             trailer.append(source_line)
         elif is_header(cells):
-            current = read_layout(cells, path, number)
+            printed = [cell.as_printed for cell in spanned]
+            current = read_layout(cells, path, number, printed)
             if layout and current.width != layout.width:
                 raise SourceError(path, number, "repeated header has a different number of columns")
             layout = layout or current
