@@ -1,4 +1,4 @@
-"""The words that assign a task: （牵头单位：A，配合单位：B、C）, （A牵头，B、C配合）, 责任单位：A、B.
+"""The words that assign a task: （牵头单位：A，配合单位：B）, （A牵头，B、C配合）, 责任单位：A.
 
 Two grammars cover the forms documents use:
 - keyed: 牵头单位：A；配合单位：B、C / 责任单位：A、B (in brackets, or on lines of their own);
@@ -142,7 +142,7 @@ def _clauses(text: SpannedText) -> list[SpannedText]:
 
 
 def apply_first_leads(parsed: Assignment, first_leads: bool) -> Assignment:
-    """Apply 排在第一位的为牵头单位 where no lead is written: the first leads, the rest cooperate."""
+    """Apply 排在第一位的为牵头单位 where no lead is written: the first leads, the rest help."""
     if first_leads and not parsed.lead_named and len(parsed.leads) > 1:
         leads = parsed.leads[:1]
         return Assignment(leads, parsed.leads[1:] + parsed.cooperators, parsed.rest, False)

@@ -1,4 +1,4 @@
-"""Numbered items at the start of a line: 一、 （一） 1. （1） ① 第一章, and the depth of each style."""
+"""Numbered items at the start of a line (一、 （一） 1. （1） ① 第一章) and each style's depth."""
 
 from __future__ import annotations
 

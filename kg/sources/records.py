@@ -22,7 +22,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Theme:
-    """A heading tasks sit under: a 主要任务 cell, a theme row, or a numbered heading (一、 （一）)."""
+    """A heading tasks sit under: a 主要任务 cell, a theme row, a numbered heading (一、 （一）)."""
 
     number: int  # order of first appearance in the document, from 1
     label: str

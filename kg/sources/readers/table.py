@@ -1,6 +1,8 @@
-"""Task-division tables whose columns the header names: 序号 / 重点工作 / 市政府分管领导 / 牵头单位 /
-配合单位 / 完成时限 / 备注, with or without a theme column, themes in rows of their own, a header
-repeated on every page. Cells are tab-separated: an HTML table flattened, or text from a PDF.
+"""Task-division tables whose header names the columns.
+
+序号 / 重点工作 / 市政府分管领导 / 牵头单位 / 配合单位 / 完成时限 / 备注, with or without a theme
+column, themes in rows of their own, the header repeated on every page. Cells are tab-separated:
+an HTML table flattened, or text from a PDF.
 """
 
 from __future__ import annotations
