@@ -275,8 +275,7 @@ class DocumentWriter:
         """An assignee the registry does not know, kept as written (--keep-unresolved)."""
         node = iris.unresolved(mention.meant)
         self.add(node, RDF.type, POL.UnresolvedAssignee)
-        self.add(node, RDFS.label, zh(mention.meant))
-        self.add(node, POL.writtenAs, zh(mention.written))
+        self.add(node, SKOS.prefLabel, zh(mention.meant))
         return node
 
 

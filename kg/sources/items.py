@@ -47,6 +47,7 @@ class Split:
 
     own: SpannedText
     assignment: SpannedText | None
+    deadline: SpannedText | None = None  # a line of its own: 完成时限：…
 
 
 Splitter = Callable[[Item], Split]
@@ -157,8 +158,14 @@ def _task(
         instruments=_instruments(own, path),
         span=Span(item.line.number, max(lines)),
         label=item.marker.label,
-        deadline=assignment.rest if assignment else None,
+        deadline=_deadline(part, assignment),
     )
+
+
+def _deadline(part: Split, assignment: Assignment | None) -> str | None:
+    if part.deadline:
+        return part.deadline.as_printed
+    return assignment.rest if assignment else None
 
 
 def _instruments(text: SpannedText, path: str) -> tuple[Instrument, ...]:

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.sources.annotations import KEY, parse_annotation
 from kg.sources.items import Item, Split, read_items
 from kg.sources.records import SourceDocument
@@ -17,6 +19,7 @@ from kg.sources.text import SourceText
 NAME = "list"
 DESCRIPTION = "numbered tasks followed by lines such as 牵头单位：… / 配合单位：… / 责任单位：…"
 JOIN = "；"
+DEADLINE = re.compile(r"^(?:完成时限|完成时间|时间节点|时限|进度安排)：")
 
 
 def read_list(source: SourceText) -> SourceDocument:
@@ -28,6 +31,7 @@ def split_list(item: Item) -> Split:
     parts = [item.marker.rest, *(line.content for line in item.more)]
     own = SpannedText.empty()
     assignment: SpannedText | None = None
+    deadline: SpannedText | None = None
     for part in (part.strip() for part in parts):
         if assignment is None:
             match = KEY.search(part.text)
@@ -37,9 +41,11 @@ def split_list(item: Item) -> Split:
                 own, assignment = own + part[: match.start()], part[match.start() :]
         elif KEY.match(part.text):
             assignment = assignment + SpannedText.at(JOIN, part.lines[0]) + part
+        elif match := DEADLINE.match(part.text):
+            deadline = part[match.end() :].cleaned()
         elif part:
-            break  # prose or another field (完成时限：) after the assignment lines
-    return Split(own.cleaned(), assignment.cleaned() if assignment else None)
+            break  # prose after the assignment lines
+    return Split(own.cleaned(), assignment.cleaned() if assignment else None, deadline)
 
 
 def recognizes(source: SourceText) -> int:

@@ -1,0 +1,92 @@
+"""Organizations through time: a name resolves to the body that bore it on the document's day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kg.errors import SourceError
+from kg.registry.changes import load_changes
+from kg.registry.organizations import COLUMNS, Unresolved, load_registry
+from kg.sources.records import Mention
+from kg.sources.spans import Span
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def mention(name: str) -> Mention:
+    return Mention(name, name, "牵头单位", Span(1, 1))
+
+
+def test_a_name_resolves_to_the_body_that_bore_it_that_day() -> None:
+    registry = load_registry(FIXTURES / "registry.csv")
+    assert registry.resolve(mention("市科技局"), dt.date(2012, 3, 5)).id == "sci-info-bureau"
+    assert registry.resolve(mention("市科技局"), dt.date(2015, 1, 1)).id == "sci-bureau"
+    with pytest.raises(Unresolved, match="ambiguous"):
+        registry.resolve(mention("市科技局"))
+
+
+def test_a_name_no_body_bore_that_day_says_who_bore_it_when() -> None:
+    registry = load_registry(FIXTURES / "registry.csv")
+    older = mention("示例市科学技术局")
+    with pytest.raises(
+        Unresolved, match=r"no body bore this name on 2010-01-01: 示例市科学技术局 \(2015-01-01"
+    ):
+        registry.resolve(older, dt.date(2010, 1, 1))
+
+
+def test_an_unknown_name_comes_with_the_closest_registry_names() -> None:
+    registry = load_registry(FIXTURES / "registry.csv")
+    with pytest.raises(Unresolved) as caught:
+        registry.resolve(mention("市乙局局"))
+    assert "市乙局" in caught.value.closest
+
+
+def write(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "registry.csv"
+    path.write_text("\n".join([",".join(COLUMNS), *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_two_bodies_may_share_a_name_at_different_times_only(tmp_path: Path) -> None:
+    ok = write(
+        tmp_path,
+        "a,municipal-department,甲委,市甲局,,,,,,,,2019-01-15,",
+        "b,municipal-department,甲局,市甲局,,,,,,,2019-01-15,,",
+    )
+    assert len(load_registry(ok).by_name["市甲局"]) == 2
+    clash = write(
+        tmp_path,
+        "a,municipal-department,甲委,市甲局,,,,,,,,2019-02,",
+        "b,municipal-department,甲局,市甲局,,,,,,,2019-01,,",
+    )
+    with pytest.raises(SourceError, match="at the same time") as caught:
+        load_registry(clash)
+    assert caught.value.line == 3
+
+
+def test_a_date_is_checked_where_it_stands(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="YYYY") as caught:
+        load_registry(write(tmp_path, "a,municipal-department,甲局,,,,,,,,2019/01/15,,"))
+    assert (caught.value.line, caught.value.cell) == (2, "valid_from")
+
+
+def test_change_events_name_registered_bodies_and_cite_a_page(tmp_path: Path) -> None:
+    registry = load_registry(FIXTURES / "registry.csv")
+    (change,) = load_changes(FIXTURES / "changes.csv", registry)
+    assert (change.kind, change.original, change.resulting) == (
+        "Renaming",
+        ("sci-info-bureau",),
+        ("sci-bureau",),
+    )
+    bad = tmp_path / "changes.csv"
+    bad.write_text(
+        "id,date,kind,original,resulting,source,note\n"
+        "x,2015-01-01,rename,sci-info-bureau,nobody,https://example.org/a,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SourceError, match="no organization with id 'nobody'") as caught:
+        load_changes(bad, registry)
+    assert (caught.value.line, caught.value.cell) == (2, "resulting")
