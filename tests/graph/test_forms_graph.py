@@ -60,8 +60,10 @@ def test_one_query_follows_a_body_through_its_successors(graph: Graph) -> None:
     rows = select(
         graph,
         """SELECT ?number ?title WHERE {
-             ?org (org:changedBy/org:resultingOrganization)* <https://w3id.org/policykg/org/sci-bureau> .
-             ?task pol:leadDepartment ?org ; pol:taskNumber ?number ; dcterms:isPartOf/dcterms:title ?title .
+             ?org (org:changedBy/org:resultingOrganization)*
+                 <https://w3id.org/policykg/org/sci-bureau> .
+             ?task pol:leadDepartment ?org ; pol:taskNumber ?number ;
+                 dcterms:isPartOf/dcterms:title ?title .
            } ORDER BY ?title ?number""",
     )
     assert ("3", "示例市人民政府关于加快测试产业发展的意见") in rows

@@ -1,4 +1,4 @@
-"""The grammars of assignment: keyed (牵头单位：A) and verbal (A牵头，B配合), and the first-leads rule."""
+"""Assignment grammars: keyed (牵头单位：A), verbal (A牵头，B配合), the first-leads rule."""
 
 from __future__ import annotations
 

@@ -76,7 +76,7 @@ def test_table_with_leader_deadline_and_theme_rows() -> None:
         (2, ["市科技局"], ["各区政府"]),
         (3, ["市丙局", "市甲局"], []),
     ]
-    first, second, third = document.tasks
+    first, second, _ = document.tasks
     assert (first.leader, first.deadline, second.remark) == ("张三", "2015年底", "新增")
     assert [t.theme for t in document.tasks] == [1, 1, 2]
     assert [t.label for t in document.themes] == ["经济发展", "民生改善"]
