@@ -6,10 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from registry_files import write_registry
 
 from kg.errors import SourceError
 from kg.registry.changes import load_changes
-from kg.registry.organizations import COLUMNS, Unresolved, load_registry
+from kg.registry.organizations import Unresolved, load_registry
 from kg.sources.records import Mention
 from kg.sources.spans import Span
 
@@ -44,20 +45,14 @@ def test_an_unknown_name_comes_with_the_closest_registry_names() -> None:
     assert "市乙局" in caught.value.closest
 
 
-def write(tmp_path: Path, *rows: str) -> Path:
-    path = tmp_path / "registry.csv"
-    path.write_text("\n".join([",".join(COLUMNS), *rows]) + "\n", encoding="utf-8")
-    return path
-
-
 def test_two_bodies_may_share_a_name_at_different_times_only(tmp_path: Path) -> None:
-    ok = write(
+    ok = write_registry(
         tmp_path,
         "a,municipal-department,甲委,市甲局,,,,,,,,2019-01-15,",
         "b,municipal-department,甲局,市甲局,,,,,,,2019-01-15,,",
     )
     assert len(load_registry(ok).by_name["市甲局"]) == 2
-    clash = write(
+    clash = write_registry(
         tmp_path,
         "a,municipal-department,甲委,市甲局,,,,,,,,2019-02,",
         "b,municipal-department,甲局,市甲局,,,,,,,2019-01,,",
@@ -69,7 +64,7 @@ def test_two_bodies_may_share_a_name_at_different_times_only(tmp_path: Path) -> 
 
 def test_a_date_is_checked_where_it_stands(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="YYYY") as caught:
-        load_registry(write(tmp_path, "a,municipal-department,甲局,,,,,,,,2019/01/15,,"))
+        load_registry(write_registry(tmp_path, "a,municipal-department,甲局,,,,,,,,2019/01/15,,"))
     assert (caught.value.line, caught.value.cell) == (2, "valid_from")
 
 

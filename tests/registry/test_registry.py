@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from registry_files import write_registry
 
 from kg.errors import SourceError
-from kg.registry.organizations import COLUMNS, Registry, load_registry
+from kg.registry.organizations import Registry, load_registry
 from kg.sources.records import SourceDocument
 
 
@@ -36,14 +37,8 @@ def test_english_names_and_chinese_names_carry_a_source(registry: Registry) -> N
     assert all(org.en_source for org in registry.organizations if org.pref_en)
 
 
-def write(tmp_path: Path, *rows: str) -> Path:
-    path = tmp_path / "registry.csv"
-    path.write_text("\n".join([",".join(COLUMNS), *rows]) + "\n", encoding="utf-8")
-    return path
-
-
 def test_a_name_given_to_two_organizations_is_refused(tmp_path: Path) -> None:
-    path = write(
+    path = write_registry(
         tmp_path,
         "a,municipal-department,甲局,市甲局,,,,,,,",
         "b,municipal-department,乙局,市甲局,,,,,,,",
@@ -55,14 +50,14 @@ def test_a_name_given_to_two_organizations_is_refused(tmp_path: Path) -> None:
 
 def test_unknown_kind_and_dangling_parent_are_refused(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="kind must be one of") as caught:
-        load_registry(write(tmp_path, "a,bureau,甲局,,,,,,,,"))
+        load_registry(write_registry(tmp_path, "a,bureau,甲局,,,,,,,,"))
     assert caught.value.line == 2
     with pytest.raises(SourceError, match="no organization with id 'x'"):
-        load_registry(write(tmp_path, "a,municipal-department,甲局,,,x,,,,,"))
+        load_registry(write_registry(tmp_path, "a,municipal-department,甲局,,,x,,,,,"))
 
 
 def test_a_repeated_id_names_the_line_that_repeats_it(tmp_path: Path) -> None:
-    path = write(
+    path = write_registry(
         tmp_path,
         "a,municipal-department,甲局,,,,,,,,",
         "a,municipal-department,乙局,,,,,,,,",
@@ -74,8 +69,8 @@ def test_a_repeated_id_names_the_line_that_repeats_it(tmp_path: Path) -> None:
 
 def test_ids_must_fit_in_an_iri(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="lower-case letters, digits and hyphens"):
-        load_registry(write(tmp_path, "A b,municipal-department,甲局,,,,,,,,"))
+        load_registry(write_registry(tmp_path, "A b,municipal-department,甲局,,,,,,,,"))
 
 
 def test_a_header_alone_is_an_empty_registry(tmp_path: Path) -> None:
-    assert load_registry(write(tmp_path)).organizations == ()
+    assert load_registry(write_registry(tmp_path)).organizations == ()
