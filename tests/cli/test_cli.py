@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 
-TASKS = "SELECT ?n WHERE { ?t a pol:Task ; pol:taskNumber ?n } ORDER BY ?n"
+AUTO = "<https://w3id.org/policykg/doc/sui-fu-ban-gui-2020-25>"  # the automobile opinions
+TASKS = f"SELECT ?n WHERE {{ ?t dcterms:isPartOf {AUTO} ; pol:taskNumber ?n }} ORDER BY ?n"
 
 
 def invoke(*args: str, stdin: str | None = None) -> tuple[int, str]:
@@ -46,7 +47,8 @@ def test_json_csv_tsv_xml() -> None:
 
 
 def test_construct_as_turtle_and_query_from_stdin() -> None:
-    query = "CONSTRUCT { ?t pol:taskNumber ?n } WHERE { ?t pol:taskNumber ?n }"
+    where = f"?t pol:taskNumber ?n ; dcterms:isPartOf {AUTO}"
+    query = f"CONSTRUCT {{ ?t pol:taskNumber ?n }} WHERE {{ {where} }}"
     code, output = invoke("query", "-", "--format", "turtle", stdin=query)
     assert code == 0
     assert len(Graph().parse(data=output, format="turtle")) == 34
@@ -70,7 +72,8 @@ def test_query_over_other_data(tmp_path: Path) -> None:
         "@prefix pol: <https://w3id.org/policykg/ontology#> .\n"
         "<http://e/t> a pol:Task ; pol:taskNumber 7 .\n"
     )
-    code, output = invoke("query", TASKS, "--data", str(data), "--format", "csv")
+    query = "SELECT ?n WHERE { ?t a pol:Task ; pol:taskNumber ?n }"
+    code, output = invoke("query", query, "--data", str(data), "--format", "csv")
     assert (code, output.split()) == (0, ["n", "7"])
 
 
