@@ -1,7 +1,8 @@
-"""Fixtures for the knowledge-graph layers: the real table, its graph and a store over it."""
+"""Fixtures for the knowledge-graph layers: the real table, the corpus, its graph and a store."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,11 @@ from pyoxigraph import Store
 from rdflib import Graph
 
 from kg import build as pipeline
-from kg.registry.organizations import Registry, load_registry
+from kg.graph.writer import default_facts, issued_on
+from kg.registry.documents import DocumentFacts, load_documents
+from kg.registry.organizations import Organization, Registry, load_registry
 from kg.sources.read import read_source
-from kg.sources.records import SourceDocument
+from kg.sources.records import Mention, SourceDocument
 from kg.store.dataset import load_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -26,6 +29,32 @@ def table() -> SourceDocument:
 @pytest.fixture(scope="session")
 def registry() -> Registry:
     return load_registry(pipeline.REGISTRY)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> list[SourceDocument]:
+    """Every source of data/sources/, read."""
+    return [read_source(path) for path in pipeline.default_sources()]
+
+
+@pytest.fixture(scope="session")
+def facts() -> Callable[[SourceDocument], DocumentFacts]:
+    """What the catalogue (or, without an entry, the text) says of a corpus document."""
+    catalogue = load_documents(pipeline.DOCUMENTS)
+    return lambda document: catalogue.get(document.path.name) or default_facts(document)
+
+
+@pytest.fixture(scope="session")
+def resolve(
+    registry: Registry, facts: Callable[[SourceDocument], DocumentFacts]
+) -> Callable[[SourceDocument, Mention], Organization]:
+    """The body a mention of a corpus document names on the document's day."""
+
+    def body(document: SourceDocument, mention: Mention) -> Organization:
+        known = facts(document)
+        return registry.resolve(mention, issued_on(document, known), known.publisher)
+
+    return body
 
 
 @pytest.fixture(scope="session")

@@ -72,6 +72,13 @@ def default_facts(document: SourceDocument) -> DocumentFacts:
     )
 
 
+def issued_on(document: SourceDocument, facts: DocumentFacts) -> dt.date | None:
+    """The date a cited page gives, else the date the text prints."""
+    if facts.issued:
+        return facts.issued
+    return document.imprint.date if document.imprint else None
+
+
 def add_organization(graph: Graph, org: Organization) -> None:
     node = iris.organization(org.id)
     graph.add((node, RDF.type, ORG.Organization))
@@ -141,10 +148,7 @@ class DocumentWriter:
 
     @property
     def issued(self) -> dt.date | None:
-        """The date a cited page gives, else the date the text prints."""
-        if self.facts.issued:
-            return self.facts.issued
-        return self.document.imprint.date if self.document.imprint else None
+        return issued_on(self.document, self.facts)
 
     def write(self, keep_unresolved: bool) -> None:
         agents = self.resolve(keep_unresolved)

@@ -1,0 +1,54 @@
+"""How well the readers read the corpus: for each source, its form, tasks and assignments, and
+precision and recall of the assignments against the reading made by hand (tests/corpus/readings).
+
+.venv/bin/python bench/readings.py          # the table the README shows
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.build import DOCUMENTS, REGISTRY, default_sources
+from kg.registry.documents import load_documents
+from kg.registry.organizations import load_registry
+from kg.sources.evaluation import load_reading, score
+from kg.sources.read import read_source
+
+READINGS = Path(__file__).parent.parent / "tests" / "corpus" / "readings"
+HEADER = (
+    "| document | issuer | date | form | script | tasks | assignments | precision | recall |\n"
+    "|---|---|---|---|---|---|---|---|---|"
+)
+
+
+def percent(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def main() -> None:
+    catalogue = load_documents(DOCUMENTS)
+    registry = load_registry(REGISTRY)
+    print(HEADER)
+    for path in default_sources():
+        document = read_source(path)
+        facts = catalogue.get(path.name)
+        reading = READINGS / f"{path.stem}.csv"
+        result = score(document, load_reading(reading)) if reading.exists() else None
+        issuer = registry.get(facts.publisher).pref_zh if facts and facts.publisher else ""
+        issued = facts.issued if facts and facts.issued else document.imprint.date
+        cells = [
+            f"{facts.title_zh if facts else document.heading}",
+            issuer,
+            str(issued),
+            document.form,
+            "traditional" if document.traditional else "simplified",
+            str(len(document.tasks)),
+            str(result.read if result else ""),
+            percent(result.precision) if result else "no reading",
+            percent(result.recall) if result else "no reading",
+        ]
+        print("| " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
