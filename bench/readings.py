@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.build import DOCUMENTS, REGISTRY, default_sources
+from kg.graph.writer import default_facts, issued_on
 from kg.registry.documents import load_documents
 from kg.registry.organizations import load_registry
 from kg.sources.evaluation import load_reading, score
@@ -16,8 +17,8 @@ from kg.sources.read import read_source
 
 READINGS = Path(__file__).parent.parent / "tests" / "corpus" / "readings"
 HEADER = (
-    "| document | issuer | date | form | script | tasks | assignments | precision | recall |\n"
-    "|---|---|---|---|---|---|---|---|---|"
+    "| document | number | issuer | date | form | script | tasks | assignments | correct "
+    "| precision | recall |\n|---|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -31,21 +32,22 @@ def main() -> None:
     print(HEADER)
     for path in default_sources():
         document = read_source(path)
-        facts = catalogue.get(path.name)
+        facts = catalogue.get(path.name) or default_facts(document)
         reading = READINGS / f"{path.stem}.csv"
         result = score(document, load_reading(reading)) if reading.exists() else None
-        issuer = registry.get(facts.publisher).pref_zh if facts and facts.publisher else ""
-        issued = facts.issued if facts and facts.issued else document.imprint.date
+        issued = issued_on(document, facts)
         cells = [
-            f"{facts.title_zh if facts else document.heading}",
-            issuer,
-            str(issued),
+            facts.title_zh,
+            facts.identifier or document.identifier or "",
+            registry.get(facts.publisher).pref_zh if facts.publisher else "",
+            str(issued or ""),
             document.form,
             "traditional" if document.traditional else "simplified",
             str(len(document.tasks)),
-            str(result.read if result else ""),
-            percent(result.precision) if result else "no reading",
-            percent(result.recall) if result else "no reading",
+            str(result.read) if result else "",
+            f"{result.correct}/{result.expected}" if result else "no reading",
+            percent(result.precision) if result else "",
+            percent(result.recall) if result else "",
         ]
         print("| " + " | ".join(cells) + " |")
 

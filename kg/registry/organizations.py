@@ -139,10 +139,14 @@ class Registry:
 
         Raises Unresolved when no registered body bore the name then, or when two did.
         """
-        candidates = self.by_name.get(mention.meant) or self.by_name.get(mention.written) or ()
+        names = dict.fromkeys((mention.meant, mention.written))  # 市 distributed, or as written
+        candidates = tuple(org for name in names for org in self.by_name.get(name, ()))
         if not candidates:
             raise Unresolved("not in the organization registry", self.closest(mention.meant))
-        current = [org for org in candidates if on is None or org.existed_on(on)]
+        current = next(
+            (found for name in names if (found := self._bearing(name, on))),
+            [],
+        )
         if not current:
             names = ", ".join(_period(org) for org in candidates)
             raise Unresolved(f"no body bore this name on {on}: {names}")
@@ -153,6 +157,10 @@ class Registry:
             names = ", ".join(_period(org) for org in current)
             raise Unresolved(f"the name is ambiguous: {names}")
         return current[0]
+
+    def _bearing(self, name: str, on: dt.date | None) -> list[Organization]:
+        """The bodies that bore a name on a day."""
+        return [org for org in self.by_name.get(name, ()) if on is None or org.existed_on(on)]
 
     def closest(self, name: str, count: int = 3) -> tuple[str, ...]:
         """The registry names most like a name (for an error message, never for resolving)."""

@@ -4,7 +4,8 @@ Two grammars cover the forms documents use:
 - keyed: 牵头单位：A；配合单位：B、C / 责任单位：A、B (in brackets, or on lines of their own);
 - verbal: A牵头，B、C配合 / A牵头，B、C按职责分工负责 / A、B负责 / 国务院各部门分别负责.
 Where no lead is named, every body named is responsible (lead), unless the document states once
-that the first listed leads (排在第一位的为牵头单位); then the first leads and the rest cooperate.
+that the first listed leads (排在第一位的为牵头单位); then the first leads and the rest cooperate,
+and a bracket that only lists bodies (（省发展改革委，省财政厅、省商务厅）) assigns them so.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kg.errors import SourceError
-from kg.sources.assignees import parse_assignees
+from kg.sources.assignees import looks_like_bodies, parse_assignees
 from kg.sources.records import Mention
 from kg.sources.spans import SpannedText
 
@@ -35,8 +36,13 @@ VERB_ROLES = {"牵头": LEAD, "牵头负责": LEAD, "配合": COOPERATING, "参�
               "协助": COOPERATING}  # fmt: skip
 CLAUSE_SEPARATORS = "，；"
 # 排在第一位的为牵头单位, 排在首位的部门为牵头部门, 列第一位的为牵头单位
-FIRST_LEADS = re.compile(r"(?:排|列)(?:在|于)?(?:第一位|首位)的?(?:单位|部门)?(?:为|是)牵头")
+# 列在任务分工首位的为牵头单位
+FIRST_LEADS = re.compile(
+    r"(?:排|列)(?:在|于)?[^，。；]{0,8}?(?:第一位|首位)的?(?:单位|部门)?(?:为|是)牵头"
+)
 NOT_NAMES = re.compile(r"^(?:各地区?|各地各部门)$")
+# 以下各项均需各市按职责分工负责，不再列出: a rule for the items that follow, not an assignee
+NOT_A_CLAUSE = re.compile(r"以下|以上各项|均需|均要|不再")
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,8 @@ def parse_annotation(
     """Parse the words of an annotation; words that assign nothing are a located error."""
     text = text.strip().strip("。；，")
     parsed = _keyed(text, path) if has_key(text) else _verbal(text, path)
+    if parsed is None and first_leads and looks_like_bodies(text.text):
+        parsed = Assignment(parse_assignees(text, path, where), (), lead_named=False)
     if parsed is None:
         line = text.span.first if text.lines else None
         raise SourceError(path, line, f"cannot read the assignment {text.as_printed!r}", where)
@@ -119,6 +127,9 @@ def _verbal(text: SpannedText, path: str) -> Assignment | None:
         names = candidate[: match.start()].strip()
         if names.startswith("由"):
             names = names[1:]
+        if NOT_A_CLAUSE.search(names.text):
+            pending = candidate
+            continue
         if not names or NOT_NAMES.match(names.text):
             return None
         clauses.append((match["verb"], names))

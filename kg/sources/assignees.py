@@ -13,6 +13,8 @@ NAME_SEPARATOR = "、"  # separates names within a group, which share the group'
 LEVEL_PREFIXES = ("市", "省")  # 市财政局、商务局 means 市商务局; 省财政厅、科技厅 means 省科技厅
 # 各区、县级市 is one collective: 各 ("each") governs the kinds of division listed after it.
 DIVISION = re.compile(r"^(?:区|县|县级市|市|镇|街道|乡|地级以上市)(?:政府|人民政府|党委)?$")
+# What the name of a body (or a collective of them) ends with: 委 局 厅 办 部 院 政府 各市 ...
+BODY_END = re.compile(r"[委局厅办部院府署会行处室心司团联协队所站社台馆市区县镇]$")
 TRAILING = "等"  # 发展改革委、财政部等: "and others" closes a list, it is not part of a name
 
 
@@ -47,3 +49,9 @@ def _collectives(names: list[SpannedText]) -> list[SpannedText]:
         else:
             joined.append(name)
     return joined
+
+
+def looks_like_bodies(text: str) -> bool:
+    """Whether words are only a list of bodies: every name ends as a body's name does."""
+    names = [name.strip() for name in re.split(f"[{RUN_SEPARATORS}{NAME_SEPARATOR}]", text)]
+    return all(len(name) >= 2 and BODY_END.search(name) for name in names)

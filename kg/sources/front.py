@@ -79,3 +79,14 @@ def closing_start(lines: list[Line]) -> int | None:
             signature = 0 < len(above) <= SIGNATURE_MAX and not re.search("[。，；：]", above)
             return i - 1 if signature else i
     return None
+
+
+def title(preamble: Iterable[Line]) -> str:
+    """The title: the first preamble line (or two lines joined) that reads as one."""
+    texts = ["".join(line.text.split()) for line in preamble]
+    texts = [text for text in texts if text]
+    for i, text in enumerate(texts):
+        for candidate in (text, texts[i - 1] + text if i else None):
+            if candidate and TITLE.search(candidate):
+                return candidate
+    return next((text for text in texts if len(text) <= TITLE_MAX), "")

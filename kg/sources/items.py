@@ -48,6 +48,7 @@ class Split:
     own: SpannedText
     assignment: SpannedText | None
     deadline: SpannedText | None = None  # a line of its own: 完成时限：…
+    leader: SpannedText | None = None  # a line of its own: 分管省领导：…
 
 
 Splitter = Callable[[Item], Split]
@@ -62,7 +63,7 @@ def read_items(
     preamble, items = _items(source.lines)
     if not items:
         raise SourceError(path, None, "no numbered items (一、 （一） 1. ...) in the file")
-    first_leads = states_first_leads("".join(line.text for line in source.lines))
+    first_leads = states_first_leads(source.full_text)
     splits = [split(item) for item in items]
     level = _task_level(items, splits)
     if level is None:
@@ -86,7 +87,7 @@ def read_items(
         path=source.path,
         sha256=source.sha256,
         form=form,
-        heading=_title(preamble),
+        heading=front.title(preamble),
         document_title=front.document_title(front.heading(preamble)),
         themes=tuple(themes),
         tasks=tuple(tasks),
@@ -159,6 +160,7 @@ def _task(
         span=Span(item.line.number, max(lines)),
         label=item.marker.label,
         deadline=_deadline(part, assignment),
+        leader=part.leader.as_printed if part.leader else None,
     )
 
 
@@ -174,14 +176,3 @@ def _instruments(text: SpannedText, path: str) -> tuple[Instrument, ...]:
     except ValueError as error:
         line = text.span.first if text.lines else None
         raise SourceError(path, line, f"cannot read an amount: {error}", "task") from error
-
-
-def _title(preamble: list[Line]) -> str:
-    """The title: the first preamble line (or two lines joined) that reads as one."""
-    texts = ["".join(line.text.split()) for line in preamble]
-    texts = [text for text in texts if text]
-    for i, text in enumerate(texts):
-        for candidate in (text, texts[i - 1] + text if i else None):
-            if candidate and front.TITLE.search(candidate):
-                return candidate
-    return next((text for text in texts if len(text) <= front.TITLE_MAX), "")

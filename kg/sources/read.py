@@ -27,7 +27,7 @@ READERS: tuple[Reader, ...] = (
     Reader(themed.NAME, themed.DESCRIPTION, themed.recognizes, themed.read_themed_table, 1),
     Reader(table.NAME, table.DESCRIPTION, table.recognizes, table.read_table, 1),
     Reader(listing.NAME, listing.DESCRIPTION, listing.recognizes, listing.read_list),
-    Reader(inline.NAME, inline.DESCRIPTION, inline.recognizes, inline.read_inline),
+    Reader(inline.NAME, inline.DESCRIPTION, inline.recognizes, inline.read_inline, 1),
 )
 LAYOUTS = tuple(reader.name for reader in READERS)
 

@@ -50,6 +50,11 @@ class SourceText:
     traditional: bool  # the file prints traditional characters (the lines hold simplified)
     html: bool
 
+    @property
+    def full_text(self) -> str:
+        """The normalized lines joined, for what a document states once (排在第一位的为牵头单位)."""
+        return "".join(line.text for line in self.lines)
+
 
 def read_source_text(path: Path) -> SourceText:
     """Read a .txt or .html source; undecodable or unreadable files are located errors."""

@@ -38,6 +38,21 @@ def test_a_name_no_body_bore_that_day_says_who_bore_it_when() -> None:
         registry.resolve(older, dt.date(2010, 1, 1))
 
 
+def test_a_distributed_prefix_yields_to_the_name_as_written_where_only_that_fits_the_day(
+    tmp_path: Path,
+) -> None:
+    path = write_registry(
+        tmp_path,
+        "old,municipal-department,示例市城市管理综合执法局,市城市管理综合执法局,,,,,,,,2015,",
+        "new,municipal-department,示例市城市管理和综合执法局,城市管理综合执法局,,,,,,,2019,,",
+    )
+    registry = load_registry(path)
+    # 市发展改革委、城市管理综合执法局: the list's 市 makes 市城市管理综合执法局, a name of 2010
+    written = Mention("城市管理综合执法局", "市城市管理综合执法局", "配合部门", Span(1, 1))
+    assert registry.resolve(written, dt.date(2020, 9, 10)).id == "new"
+    assert registry.resolve(written, dt.date(2010, 1, 1)).id == "old"
+
+
 def test_an_unknown_name_comes_with_the_closest_registry_names() -> None:
     registry = load_registry(FIXTURES / "registry.csv")
     with pytest.raises(Unresolved) as caught:

@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from registry_files import write_registry
 
 from kg.errors import SourceError
-from kg.registry.organizations import Registry, load_registry
-from kg.sources.records import SourceDocument
+from kg.registry.organizations import Organization, Registry, load_registry
+from kg.sources.records import Mention, SourceDocument
+from kg.sources.text import to_simplified
+
+Resolve = Callable[[SourceDocument, Mention], Organization]
 
 
-def test_every_name_the_table_writes_resolves(table: SourceDocument, registry: Registry) -> None:
-    for task in table.tasks:
-        for mention in task.leads + task.cooperators:
-            registry.resolve(mention)
-
-
-def test_alternative_labels_are_exactly_the_forms_the_sources_write(
-    table: SourceDocument, registry: Registry
+def test_every_name_the_corpus_writes_resolves_on_its_documents_day(
+    corpus: list[SourceDocument], resolve: Resolve
 ) -> None:
-    written = {m.written for task in table.tasks for m in task.leads + task.cooperators}
-    alternatives = {name for org in registry.organizations for name in org.alt_zh}
-    assert alternatives <= written
-    assert {w for w in written if registry.by_name[w][0].pref_zh != w} <= alternatives
+    for document in corpus:
+        for task in document.tasks:
+            for mention in task.leads + task.cooperators:
+                resolve(document, mention)
+
+
+def test_each_name_written_is_a_label_of_the_body_it_resolves_to(
+    corpus: list[SourceDocument], resolve: Resolve
+) -> None:
+    for document in corpus:
+        for mention in (m for task in document.tasks for m in task.leads + task.cooperators):
+            labels = resolve(document, mention).labels
+            assert mention.meant in labels or to_simplified(mention.written) in labels
 
 
 def test_every_district_belongs_to_the_collective(registry: Registry) -> None:

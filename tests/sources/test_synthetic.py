@@ -75,7 +75,12 @@ def test_instruments_are_parsed_from_the_text(synthetic: SourceDocument) -> None
 
 def test_the_whole_pipeline_builds_a_graph_for_it(tmp_path: Path) -> None:
     output = tmp_path / "synthetic.ttl"
-    inputs = pipeline.Inputs([SOURCE], registry=REGISTRY, documents=FIXTURES / "documents.csv")
+    inputs = pipeline.Inputs(
+        [SOURCE],
+        registry=REGISTRY,
+        documents=FIXTURES / "documents.csv",
+        changes=FIXTURES / "changes.csv",
+    )
     pipeline.build(inputs, output, context=None)
     graph = Graph().parse(output)
     rows = graph.query(

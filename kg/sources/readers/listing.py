@@ -4,6 +4,10 @@
 牵头单位：市发展改革委
 配合单位：市财政局、市商务局
 完成时限：2020年底
+
+1. 地区生产总值增长6%以上。
+分管省领导：林克庆
+部门分工：省发展改革委牵头，各地、各部门配合。
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ NAME = "list"
 DESCRIPTION = "numbered tasks followed by lines such as 牵头单位：… / 配合单位：… / 责任单位：…"
 JOIN = "；"
 DEADLINE = re.compile(r"^(?:完成时限|完成时间|时间节点|时限|进度安排)：")
+# 部门分工：省发展改革委牵头，各地、各部门配合 (the words after the label read as A牵头，B配合)
+DIVISION = re.compile(r"^(?:部门分工|责任分工|任务分工|工作分工|分工)：")
+# 分管省领导：林克庆 (a leader's name, never an assignee)
+LEADER = re.compile(r"^(?:分管|责任|牵头)?(?:国务院|省|市|区|县)?(?:政府)?(?:分管)?领导(?:同志)?：")
 
 
 def read_list(source: SourceText) -> SourceDocument:
@@ -27,27 +35,39 @@ def read_list(source: SourceText) -> SourceDocument:
 
 
 def split_list(item: Item) -> Split:
-    """The item's own words, and its assignment lines (from the first 牵头单位： or the like)."""
+    """The item's own words, its assignment lines (from the first 牵头单位：, 部门分工： or the
+    like), and its deadline and leader lines."""
     parts = [item.marker.rest, *(line.content for line in item.more)]
     own = SpannedText.empty()
     assignment: SpannedText | None = None
     deadline: SpannedText | None = None
+    leader: SpannedText | None = None
     for part in (part.strip() for part in parts):
-        if assignment is None:
-            match = KEY.search(part.text)
-            if match is None:
-                own = own + part
-            else:
-                own, assignment = own + part[: match.start()], part[match.start() :]
-        elif KEY.match(part.text):
-            assignment = assignment + SpannedText.at(JOIN, part.lines[0]) + part
+        if match := LEADER.match(part.text):
+            leader = part[match.end() :].cleaned()
         elif match := DEADLINE.match(part.text):
             deadline = part[match.end() :].cleaned()
+        elif match := DIVISION.match(part.text):
+            assignment = _joined(assignment, part[match.end() :])
+        elif KEY.match(part.text):
+            assignment = _joined(assignment, part)
+        elif assignment is None and (match := KEY.search(part.text)):
+            own, assignment = own + part[: match.start()], part[match.start() :]
+        elif assignment is None:
+            own = own + part
         elif part:
             break  # prose after the assignment lines
-    return Split(own.cleaned(), assignment.cleaned() if assignment else None, deadline)
+    return Split(own.cleaned(), assignment.cleaned() if assignment else None, deadline, leader)
+
+
+def _joined(assignment: SpannedText | None, part: SpannedText) -> SpannedText:
+    if assignment is None:
+        return part
+    return assignment + SpannedText.at(JOIN, part.lines[0]) + part
 
 
 def recognizes(source: SourceText) -> int:
-    """How many lines open with an assignment key."""
-    return sum(1 for line in source.lines if KEY.match(line.text.strip()))
+    """How many lines open with an assignment key or a 部门分工： label."""
+    return sum(
+        1 for line in source.lines if KEY.match(text := line.text.strip()) or DIVISION.match(text)
+    )

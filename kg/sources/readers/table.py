@@ -1,8 +1,9 @@
 """Task-division tables whose header names the columns.
 
 序号 / 重点工作 / 市政府分管领导 / 牵头单位 / 配合单位 / 完成时限 / 备注, with or without a theme
-column, themes in rows of their own, the header repeated on every page. Cells are tab-separated:
-an HTML table flattened, or text from a PDF.
+column, themes in rows of their own, the header repeated on every page. Cells are tab-separated
+(an HTML table flattened, or text from a PDF), one per paragraph as a copied web page prints
+them (kg.sources.readers.paragraphs), or apart by spaces (kg.sources.readers.spaced).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from kg.sources.annotations import Assignment, apply_first_leads, states_first_l
 from kg.sources.assignees import parse_assignees
 from kg.sources.instruments import find_instruments
 from kg.sources.numbering import read_marker
+from kg.sources.readers import paragraphs, spaced
 from kg.sources.records import Mention, SourceDocument, Task, Theme
 from kg.sources.spans import Span, SpannedText
 from kg.sources.text import Line, SourceText
@@ -73,13 +75,23 @@ class Row:
 
 def recognizes(source: SourceText) -> int:
     """How many lines are a header with 序号 and an assigning column (one per page)."""
-    return sum(1 for line in source.lines if _columns(_cells(line)) is not None)
+    return sum(1 for line in _lines(source) if _columns(_cells(line)) is not None)
+
+
+def _lines(source: SourceText) -> tuple[Line, ...]:
+    """The file's lines, a table printed one cell per paragraph put back into rows."""
+    lines = spaced.regroup(source.lines, lambda word: bool(TASK_WORDS.search(word)))
+    return paragraphs.regroup(lines, _names_field)
+
+
+def _names_field(word: str) -> bool:
+    return any(pattern.search(word) for _, pattern in FIELDS) or bool(TASK_WORDS.search(word))
 
 
 def read_table(source: SourceText) -> SourceDocument:
     path = str(source.path)
-    first_leads = states_first_leads("".join(line.text for line in source.lines))
-    preamble, columns, body, trailer = _sections(source.lines, path)
+    first_leads = states_first_leads(source.full_text)
+    preamble, columns, body, trailer = _sections(_lines(source), path)
     themes: list[Theme] = []
     row_theme: Theme | None = None  # the open theme printed in a row of its own
     tasks: list[Task] = []
@@ -96,7 +108,7 @@ def read_table(source: SourceText) -> SourceDocument:
         tasks.append(_task(entry, columns, theme, len(tasks) + 1, first_leads, path))
     if not tasks:
         raise SourceError(path, None, "the table has no rows")
-    heading = front.heading(preamble)
+    heading = front.title(preamble)
     return SourceDocument(
         path=source.path,
         sha256=source.sha256,
@@ -105,7 +117,7 @@ def read_table(source: SourceText) -> SourceDocument:
         document_title=front.document_title(heading),
         themes=tuple(themes),
         tasks=tuple(tasks),
-        imprint=front.imprint(trailer, path),
+        imprint=front.imprint(trailer, path) or front.imprint(preamble, path),
         identifier=front.identifier(preamble),
         traditional=source.traditional,
     )
