@@ -11,7 +11,9 @@ import pytest
 from pyoxigraph import Store
 
 from kg import PROJECT_ROOT
+from kg import build as pipeline
 from kg.questions import Question, load_questions, read_question
+from kg.registry.changes import load_changes
 from kg.registry.documents import DocumentFacts
 from kg.registry.organizations import Organization, Registry
 from kg.sources.records import Mention, SourceDocument, Task
@@ -131,6 +133,43 @@ def test_tasks_with_district_governments(
     }
     found = {(row[0], int(row[1]), row[2], row[3]) for row in answer(store, "district-governments")}
     assert found == expected
+
+
+def predecessors(registry: Registry, name: str) -> set[str]:
+    """A body and every body that became it, through the change events of the registry."""
+    changes = load_changes(pipeline.CHANGES, registry)
+    found = {next(org.id for org in registry.organizations if org.pref_zh == name)}
+    while (
+        grown := {
+            original
+            for change in changes
+            if found & set(change.resulting)
+            for original in change.original
+        }
+        - found
+    ):
+        found |= grown
+    return found
+
+
+def test_tasks_of_a_body_and_the_bodies_that_became_it(
+    store: Store,
+    corpus: list[SourceDocument],
+    registry: Registry,
+    resolve: Resolve,
+    facts: Facts,
+) -> None:
+    bodies = predecessors(registry, "广州市工业和信息化委员会")
+    expected = {
+        (label(document, facts), task.number, resolve(document, mention).pref_zh)
+        for document in corpus
+        for task in document.tasks
+        for mention in task.leads
+        if resolve(document, mention).id in bodies
+    }
+    found = {(row[0], int(row[2]), row[3]) for row in answer(store, "successor-tasks")}
+    assert found == expected
+    assert {lead for _, _, lead in found} - {"广州市工业和信息化委员会"}, "no predecessor followed"
 
 
 def test_a_question_file_must_say_its_titles_and_order(tmp_path: Path) -> None:
