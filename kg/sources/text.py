@@ -40,6 +40,14 @@ class Line:
         return self.content.text
 
 
+def row_line(number: int, cells: list[SpannedText]) -> Line:
+    """Cells as one table row: a line of tab-separated cells."""
+    content = cells[0]
+    for cell in cells[1:]:
+        content = content + SpannedText.at("\t", number) + cell
+    return Line(number, content, row=True)
+
+
 @dataclass(frozen=True)
 class SourceText:
     """A source file read and normalized, with what a build records of it."""

@@ -12,9 +12,8 @@ from collections.abc import Callable, Iterator
 
 from kg.sources.numbering import read_marker
 from kg.sources.spans import SpannedText
-from kg.sources.text import Line
+from kg.sources.text import Line, row_line
 
-CELL = "\t"
 ROW_GAP = 2  # blank lines that end a row
 HEADER_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}$")  # 序号, 重点工作, 市政府, 分管领导 ...
 THEME_ROW_MAX = 60  # characters of a theme printed in a row of its own
@@ -90,7 +89,7 @@ def _header(paragraphs: list[tuple[Paragraph, int]], names_field: Callable[[str]
             pending = SpannedText.empty()
         else:
             pending = word
-    return _line(paragraphs[0][0][0], cells)
+    return row_line(paragraphs[0][0][0].number, cells)
 
 
 def _groups(paragraphs: list[tuple[Paragraph, int]]) -> Iterator[list[Paragraph]]:
@@ -119,15 +118,8 @@ def _row(group: list[Paragraph]) -> Line | None:
     """A numbered row of cells, a theme row (one short cell), or None (prose: the table ended)."""
     cells = [_text(paragraph) for paragraph in group]
     if cells[0].text.isdigit():
-        return _line(group[0][0], cells)
+        return row_line(group[0][0].number, cells)
     joined = SpannedText.empty()
     for cell in cells:
         joined = joined + cell
-    return _line(group[0][0], [joined]) if len(joined.text) <= THEME_ROW_MAX else None
-
-
-def _line(first: Line, cells: list[SpannedText]) -> Line:
-    content = cells[0]
-    for cell in cells[1:]:
-        content = content + SpannedText.at(CELL, cell.span.first) + cell
-    return Line(first.number, content, row=True)
+    return row_line(group[0][0].number, [joined]) if len(joined.text) <= THEME_ROW_MAX else None

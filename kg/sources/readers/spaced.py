@@ -13,9 +13,8 @@ import re
 from collections.abc import Callable
 
 from kg.sources.spans import SpannedText
-from kg.sources.text import Line
+from kg.sources.text import Line, row_line
 
-CELL = "\t"
 NUMBER = re.compile(r"^\d{1,3}$")
 HEADER_START = ("序号", "编号")
 
@@ -30,12 +29,12 @@ def regroup(lines: tuple[Line, ...], is_task_word: Callable[[str], bool]) -> tup
         return lines
     header = _header(lines[start]) or []
     task = next((i for i, word in enumerate(header) if is_task_word(word.text)), 1)
-    rows = [_line(lines[start], header)]
+    rows = [row_line(lines[start].number, header)]
     for line in lines[start + 1 :]:
         words = line.content.strip().split(" ")
         words = [word for word in words if word.text.strip()]
         if words and NUMBER.match(words[0].text):
-            rows.append(_line(line, _fit(words, len(header), task)))
+            rows.append(row_line(line.number, _fit(words, len(header), task)))
         else:
             rows.append(line)
     return (*lines[:start], *rows)
@@ -67,10 +66,3 @@ def _fit(words: list[SpannedText], width: int, task: int) -> list[SpannedText]:
     for word in words[task + 1 : task + 1 + surplus]:
         text = text + SpannedText.at(" ", word.span.first) + word
     return [*words[:task], text, *words[task + 1 + surplus :]]
-
-
-def _line(first: Line, cells: list[SpannedText]) -> Line:
-    content = cells[0]
-    for cell in cells[1:]:
-        content = content + SpannedText.at(CELL, first.number) + cell
-    return Line(first.number, content, row=True)
