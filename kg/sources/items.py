@@ -35,10 +35,9 @@ class Item:
     @property
     def text(self) -> SpannedText:
         """The item's words after its number, its lines joined, stray whitespace dropped."""
-        joined = self.marker.rest
-        for line in self.more:
-            joined = joined + line.content
-        return joined.cleaned()
+        return SpannedText.concat(
+            [self.marker.rest, *(line.content for line in self.more)]
+        ).cleaned()
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ class Split:
     leader: SpannedText | None = None  # a line of its own: 分管省领导：…
 
 
-Splitter = Callable[[Item], Split]
+Splitter = Callable[[Item, bool], Split]  # an item, and whether the first listed leads
 AssignmentParser = Callable[[SpannedText, str, bool], Assignment]
 
 
@@ -64,7 +63,7 @@ def read_items(
     if not items:
         raise SourceError(path, None, "no numbered items (一、 （一） 1. ...) in the file")
     first_leads = states_first_leads(source.full_text)
-    splits = [split(item) for item in items]
+    splits = [split(item, first_leads) for item in items]
     level = _task_level(items, splits)
     if level is None:
         raise SourceError(path, None, "no item carries an assignment (牵头, 配合, 责任单位 ...)")

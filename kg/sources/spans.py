@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
@@ -44,6 +45,14 @@ class SpannedText:
     @classmethod
     def empty(cls) -> SpannedText:
         return cls("", ())
+
+    @classmethod
+    def concat(cls, parts: Iterable[SpannedText]) -> SpannedText:
+        """Texts one after another, each character keeping its line."""
+        joined = cls.empty()
+        for part in parts:
+            joined = joined + part
+        return joined
 
     @property
     def as_printed(self) -> str:

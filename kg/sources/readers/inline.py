@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from kg.sources.annotations import looks_assigning, parse_annotation, states_first_leads
 from kg.sources.assignees import looks_like_bodies
 from kg.sources.items import Item, Split, read_items
@@ -23,11 +21,10 @@ CLOSING = "。；，. "  # what may follow the closing bracket at the end of an 
 
 
 def read_inline(source: SourceText) -> SourceDocument:
-    split = partial(split_inline, first_leads=states_first_leads(source.full_text))
-    return read_items(source, NAME, split, parse_annotation)
+    return read_items(source, NAME, split_inline, parse_annotation)
 
 
-def split_inline(item: Item, first_leads: bool = False) -> Split:
+def split_inline(item: Item, first_leads: bool) -> Split:
     """The item's own words, and the words of the bracketed annotation that closes it."""
     text = item.text
     bracket = closing_brackets(text)

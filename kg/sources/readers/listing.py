@@ -34,7 +34,7 @@ def read_list(source: SourceText) -> SourceDocument:
     return read_items(source, NAME, split_list, parse_annotation)
 
 
-def split_list(item: Item) -> Split:
+def split_list(item: Item, first_leads: bool) -> Split:
     """The item's own words, its assignment lines (from the first 牵头单位：, 部门分工： or the
     like), and its deadline and leader lines."""
     parts = [item.marker.rest, *(line.content for line in item.more)]

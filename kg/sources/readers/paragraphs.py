@@ -11,12 +11,13 @@ import re
 from collections.abc import Callable, Iterator
 
 from kg.sources.numbering import read_marker
+from kg.sources.readers.spaced import HEADER_START
 from kg.sources.spans import SpannedText
 from kg.sources.text import Line, row_line
 
 ROW_GAP = 2  # blank lines that end a row
 HEADER_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}$")  # 序号, 重点工作, 市政府, 分管领导 ...
-THEME_ROW_MAX = 60  # characters of a theme printed in a row of its own
+THEME_ROW_MAX = 60  # characters of a theme printed in a row (or a line) of its own
 Paragraph = tuple[Line, ...]
 
 
@@ -41,7 +42,7 @@ def regroup(lines: tuple[Line, ...], names_field: Callable[[str], bool]) -> tupl
 def _header_start(lines: tuple[Line, ...]) -> int | None:
     """Where a header opens: a paragraph that is only 序号 (or 编号)."""
     for index, line in enumerate(lines):
-        if "".join(line.text.split()) in ("序号", "编号"):
+        if "".join(line.text.split()) in HEADER_START:
             return index
     return None
 
@@ -64,10 +65,7 @@ def _paragraphs(lines: tuple[Line, ...]) -> Iterator[tuple[Paragraph, int]]:
 
 
 def _text(paragraph: Paragraph) -> SpannedText:
-    joined = SpannedText.empty()
-    for line in paragraph:
-        joined = joined + line.content
-    return joined.cleaned()
+    return SpannedText.concat(line.content for line in paragraph).cleaned()
 
 
 def _header_words(paragraphs: list[tuple[Paragraph, int]]) -> int:
@@ -119,7 +117,5 @@ def _row(group: list[Paragraph]) -> Line | None:
     cells = [_text(paragraph) for paragraph in group]
     if cells[0].text.isdigit():
         return row_line(group[0][0].number, cells)
-    joined = SpannedText.empty()
-    for cell in cells:
-        joined = joined + cell
+    joined = SpannedText.concat(cells)
     return row_line(group[0][0].number, [joined]) if len(joined.text) <= THEME_ROW_MAX else None

@@ -16,7 +16,7 @@ from kg.sources.spans import SpannedText
 from kg.sources.text import Line, row_line
 
 NUMBER = re.compile(r"^\d{1,3}$")
-HEADER_START = ("序号", "编号")
+HEADER_START = ("序号", "编号")  # the word a table's header opens with
 
 
 def regroup(lines: tuple[Line, ...], is_task_word: Callable[[str], bool]) -> tuple[Line, ...]:
@@ -24,15 +24,14 @@ def regroup(lines: tuple[Line, ...], is_task_word: Callable[[str], bool]) -> tup
     has tab-separated rows, or no header of this kind)."""
     if any(line.row for line in lines):
         return lines
-    start = next((i for i, line in enumerate(lines) if _header(line) is not None), None)
-    if start is None:
+    found = next(((i, h) for i, line in enumerate(lines) if (h := _header(line))), None)
+    if found is None:
         return lines
-    header = _header(lines[start]) or []
+    start, header = found
     task = next((i for i, word in enumerate(header) if is_task_word(word.text)), 1)
     rows = [row_line(lines[start].number, header)]
     for line in lines[start + 1 :]:
-        words = line.content.strip().split(" ")
-        words = [word for word in words if word.text.strip()]
+        words = _words(line)
         if words and NUMBER.match(words[0].text):
             rows.append(row_line(line.number, _fit(words, len(header), task)))
         else:
@@ -42,7 +41,7 @@ def regroup(lines: tuple[Line, ...], is_task_word: Callable[[str], bool]) -> tup
 
 def _header(line: Line) -> list[SpannedText] | None:
     """A header's words, 序号 first; letters spaced out one by one (工 作 任 务) joined again."""
-    words = [word for word in line.content.strip().split(" ") if word.text.strip()]
+    words = _words(line)
     if len(words) < 3 or words[0].text not in HEADER_START:
         return None
     joined: list[SpannedText] = []
@@ -55,6 +54,10 @@ def _header(line: Line) -> list[SpannedText] | None:
             joined.append(word)
             spelt = single
     return joined if len(joined) >= 3 else None
+
+
+def _words(line: Line) -> list[SpannedText]:
+    return [word for word in line.content.strip().split(" ") if word.text.strip()]
 
 
 def _fit(words: list[SpannedText], width: int, task: int) -> list[SpannedText]:

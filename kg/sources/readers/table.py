@@ -36,7 +36,6 @@ FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("remark", re.compile(r"备注")),
 )
 TASK_WORDS = re.compile(r"任务|工作|内容|措施|事项|举措|目标")
-THEME_ROW_MAX = 60  # characters of a theme printed in a row (or a line) of its own
 
 
 @dataclass(frozen=True)
@@ -191,7 +190,7 @@ def _entry(
         row = Row(first, line.number)
         row.extend(_aligned(cells, columns))
         return row
-    if len(filled) == 1 and len(filled[0].text.strip()) <= THEME_ROW_MAX:
+    if len(filled) == 1 and len(filled[0].text.strip()) <= paragraphs.THEME_ROW_MAX:
         heading = read_marker(filled[0])
         if line.row or (heading is not None and not heading.style.startswith("1")):
             return _theme_row(filled[0], line)

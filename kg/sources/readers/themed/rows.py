@@ -36,10 +36,7 @@ class RawRow:
 
     def joined(self, column: int) -> SpannedText:
         """The whole text of a cell, its lines joined and stray whitespace dropped."""
-        text = SpannedText.empty()
-        for fragment in self.cells.get(column, []):
-            text = text + fragment.text
-        return text.cleaned()
+        return SpannedText.concat(f.text for f in self.cells.get(column, [])).cleaned()
 
     def fragments(self, column: int) -> list[Fragment]:
         return [f for f in self.cells.get(column, []) if f.text.cleaned()]
