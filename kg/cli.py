@@ -1,4 +1,4 @@
-"""The policykg command line: build, query, validate, serve."""
+"""The policykg command line: build, query, validate, reason, serve."""
 
 from __future__ import annotations
 
@@ -13,6 +13,11 @@ import typer
 
 from kg import build as pipeline
 from kg.errors import SourceError
+from kg.files import write_atomic
+from kg.paths import INFERRED, ONTOLOGY
+from kg.reasoning import reason as reasoning
+from kg.reasoning.inferences import Inconsistent, ReasonerUnavailable
+from kg.reasoning.reason import Engine as Reasoner
 from kg.sources.read import LAYOUTS
 from kg.store.dataset import load_store
 from kg.store.query import QueryError, query_files
@@ -197,6 +202,40 @@ def validate(
     else:
         sys.stdout.write(report.to_turtle() if fmt == ReportFormat.turtle else report.to_jsonld())
     raise typer.Exit(0 if report.conforms else 1)
+
+
+@app.command()
+def reason(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="RDF files to reason over (default: data/triples.ttl)"),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="TriG file to write (default: data/inferred.trig)"),
+    ] = None,
+    engine: Annotated[
+        Reasoner, typer.Option(help="hermit (OWL 2 DL, needs Java) or rules (SPARQL, fast)")
+    ] = Reasoner.hermit,
+    ontology: Annotated[Path, typer.Option(help="The ontology")] = ONTOLOGY,
+) -> None:
+    """OWL reasoning: write what the ontology entails from the graph as its own named graph."""
+    from kg.reasoning.output import input_digest, trig
+
+    sources = files or [pipeline.TRIPLES]
+    target = output or sources[0].with_name(INFERRED.name)
+    try:
+        inferences = reasoning.reason(reasoning.load(sources), reasoning.load([ontology]), engine)
+    except SourceError as error:
+        raise fail(str(error), 2) from error
+    except Inconsistent as error:
+        raise fail(str(error), 1) from error
+    except ReasonerUnavailable as error:
+        raise fail(str(error), 2) from error
+    write_atomic({target: trig(inferences, input_digest([*sources, ontology]))})
+    typer.echo(
+        f"{len(inferences.triples)} inferred triples ({inferences.reasoner}) -> {target}", err=True
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ REGISTRY = DATA / "registry" / "organizations.csv"
 DOCUMENTS = DATA / "registry" / "documents.csv"
 CHANGES = DATA / "registry" / "changes.csv"
 TRIPLES = DATA / "triples.ttl"
+INFERRED = DATA / "inferred.trig"  # policykg reason writes it; policykg serve includes it
 CONTEXT = DATA / "context.jsonld"
 ONTOLOGY = PROJECT_ROOT / "ontology" / "policykg.ttl"
 SHAPES = PROJECT_ROOT / "shapes"
