@@ -103,14 +103,17 @@ class Query:
     max_bytes: int
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    merged_graphs: tuple[str, ...] = ()  # named graphs the default graph also includes
 
     def run(self, store: Store) -> Answer:
-        dataset = {}
+        dataset: dict[str, object] = {}
         if self.default_graphs or self.named_graphs:
             dataset = {
                 "default_graph": [term(g) for g in self.default_graphs],
                 "named_graphs": [term(g) for g in self.named_graphs],
             }
+        elif self.merged_graphs:
+            dataset = {"default_graph": [DefaultGraph(), *(term(g) for g in self.merged_graphs)]}
         try:
             result = store.query(
                 self.text, base_iri=self.base_iri, prefixes=self.prefixes, **dataset

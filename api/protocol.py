@@ -29,6 +29,7 @@ class QueryOperation:
     query: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    infer: bool = True  # infer=false: the default graph without the inferred graphs
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,15 @@ def every(params: list[tuple[str, str]], name: str) -> tuple[str, ...]:
     return tuple(value for key, value in params if key == name)
 
 
+def flag(value: str | None, name: str) -> bool:
+    """A true/false parameter (true when absent), as GraphDB's and RDF4J's 'infer' is written."""
+    if value is None or value.lower() == "true":
+        return True
+    if value.lower() == "false":
+        return False
+    raise ProtocolError(400, f"'{name}' is true or false, not {value!r}")
+
+
 def operation(params: list[tuple[str, str]]) -> Operation | None:
     """The operation named by protocol parameters (None: neither a query nor an update)."""
     query, update = single(params, "query"), single(params, "update")
@@ -98,7 +108,10 @@ def operation(params: list[tuple[str, str]]) -> Operation | None:
         raise ProtocolError(400, "a request carries a query or an update, not both")
     if query is not None:
         return QueryOperation(
-            query, every(params, "default-graph-uri"), every(params, "named-graph-uri")
+            query,
+            every(params, "default-graph-uri"),
+            every(params, "named-graph-uri"),
+            flag(single(params, "infer"), "infer"),
         )
     if update is not None:
         return UpdateOperation(

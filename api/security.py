@@ -11,7 +11,7 @@ from starlette.types import Message, Receive, Scope, Send
 from api.config import Settings
 from api.middleware import HttpMiddleware
 from api.protocol import ProtocolError
-from api.sparql_text import external_references
+from kg.store.sparql_text import external_references
 
 HEADERS = {
     "x-content-type-options": "nosniff",

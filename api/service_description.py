@@ -34,6 +34,7 @@ def describe(endpoint: str, settings: Settings, counts: dict[str | None, int]) -
     service, dataset, default = NamedNode(endpoint), BlankNode("dataset"), BlankNode("default")
     languages = ["SPARQL11Query", *(["SPARQL11Update"] if settings.writable else [])]
     features = ["BasicFederatedQuery"] if settings.service_allow_list else []
+    merged = sum(counts.get(name, 0) for name in settings.merged_graphs)  # in the default graph
     triples = [
         Triple(service, RDF_TYPE, sd("Service")),
         Triple(service, sd("endpoint"), service),
@@ -51,7 +52,7 @@ def describe(endpoint: str, settings: Settings, counts: dict[str | None, int]) -
         Triple(service, sd("defaultDataset"), dataset),
         Triple(dataset, RDF_TYPE, sd("Dataset")),
         Triple(dataset, sd("defaultGraph"), default),
-        *graph(default, counts.get(None, 0)),
+        *graph(default, counts.get(None, 0) + merged),
     ]
     for number, name in enumerate(sorted(g for g in counts if g is not None)):
         named, described = BlankNode(f"named{number}"), BlankNode(f"graph{number}")

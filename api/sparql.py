@@ -19,8 +19,8 @@ from api.negotiation import (
 from api.protocol import ProtocolError, QueryOperation, UpdateOperation, read_operation
 from api.responses import answer
 from api.security import check_reach, require_writer
-from api.sparql_text import has_dataset_clause, query_form, with_using
 from kg.store.results import GRAPH_WRITERS
+from kg.store.sparql_text import has_dataset_clause, has_from_clause, query_form, with_using
 
 router = APIRouter()
 
@@ -53,6 +53,7 @@ async def query(request: Request, context: Service, found: QueryOperation) -> An
     wanted = results if form in ("SELECT", "ASK") else graphs if form else results or graphs
     if wanted is None:
         raise ProtocolError(406, f"no format in the Accept header can carry the result of {form}")
+    own_dataset = found.default_graphs or found.named_graphs or has_from_clause(found.query)
     job = Query(
         found.query,
         base,
@@ -62,6 +63,7 @@ async def query(request: Request, context: Service, found: QueryOperation) -> An
         settings.max_result_bytes,
         found.default_graphs,
         found.named_graphs,
+        () if own_dataset or not found.infer else tuple(settings.merged_graphs),
     )
     return await timed(request, "query", context.executor.run(job, settings.time_limit))
 

@@ -17,6 +17,7 @@ from kg.files import write_atomic
 from kg.paths import INFERRED, ONTOLOGY
 from kg.reasoning import reason as reasoning
 from kg.reasoning.inferences import Inconsistent, ReasonerUnavailable
+from kg.reasoning.output import INFERRED_GRAPH, with_inferences
 from kg.reasoning.reason import Engine as Reasoner
 from kg.sources.read import LAYOUTS
 from kg.store.dataset import load_store
@@ -39,6 +40,11 @@ def warning(message: str) -> None:
 def fail(message: str, code: int) -> typer.Exit:
     typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
     return typer.Exit(code)
+
+
+def served_by_default() -> list[Path]:
+    """The built graph, with the inferred graph where it was inferred from it."""
+    return with_inferences(pipeline.TRIPLES, ONTOLOGY, INFERRED, warning)
 
 
 @app.command()
@@ -96,11 +102,15 @@ def query(
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, or - to read it from stdin")],
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     data: Annotated[list[Path] | None, typer.Option("--data", help="RDF files to query")] = None,
+    infer: Annotated[
+        bool, typer.Option(help="Include the inferred graph in the default graph")
+    ] = True,
 ) -> None:
     """Run a SPARQL query over the built graph (the vocabulary's prefixes are predeclared)."""
     text = sys.stdin.read() if sparql == "-" else sparql
+    merged = [str(INFERRED_GRAPH)] if infer else []
     try:
-        result = query_files(data or [pipeline.TRIPLES], text)
+        result = query_files(data or served_by_default(), text, merged)
         sys.stdout.write(render(result, fmt))
     except SourceError as error:
         raise fail(str(error), 2) from error
@@ -150,7 +160,7 @@ def serve(
     if base_iri is not None and not base_iri.endswith("/"):
         base_iri += "/"
     settings = Settings(
-        data=tuple(data or [pipeline.TRIPLES]),
+        data=tuple(data or served_by_default()),
         store=store,
         public_base=base_iri,
         time_limit=time_limit,

@@ -3,6 +3,8 @@ property, found on the graph with everything the rules derive from it."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from pyoxigraph import QuerySolutions, Store
 from rdflib import SKOS, Graph, URIRef
 
@@ -23,12 +25,15 @@ def problems(store: Store, vocabulary: Vocabulary, data: Graph) -> list[str]:
             )
     for prop in sorted(vocabulary.functional_data):
         query = (
-            f"SELECT ?x (GROUP_CONCAT(DISTINCT STR(?v); separator=', ') AS ?values) "
-            f"WHERE {{ ?x <{prop}> ?v }} GROUP BY ?x HAVING (COUNT(DISTINCT ?v) > 1) ORDER BY ?x"
+            f"SELECT ?x ?v WHERE {{ ?x <{prop}> ?v {{ SELECT ?x WHERE {{ ?x <{prop}> ?w }} "
+            "GROUP BY ?x HAVING (COUNT(DISTINCT ?w) > 1) } }"
         )
+        values: dict[str, set[str]] = defaultdict(set)
         for row in solutions(store, query):
+            values[row["x"].value].add(row["v"].value)
+        for subject in sorted(values):
             found.append(
-                f"{name(row['x'].value, data)} has {short(prop)} {row['values'].value}, "
+                f"{name(subject, data)} has {short(prop)} {', '.join(sorted(values[subject]))}, "
                 "but the ontology allows it one value"
             )
     return found

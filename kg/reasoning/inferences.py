@@ -3,6 +3,7 @@ ontology's vocabulary (named classes and object properties), between the data's 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,18 +42,26 @@ def data_nodes(data: Graph, ontology: Graph) -> set[URIRef]:
 def restrict(
     entailed: Iterable[Triple], data: Graph, nodes: set[URIRef], vocabulary: Vocabulary
 ) -> frozenset[Triple]:
-    """What an inferred graph keeps: new triples, in the vocabulary, among the data's IRIs."""
+    """What an inferred graph keeps, among the data's IRIs and in the vocabulary: each individual's
+    most specific classes and the object property values, where the data does not state them.
+
+    A class above another class of the same individual is left out (a jointly led task is not
+    also said to be an eli:LegalResourceSubdivision), so a query that asks `?x a ?kind` gets
+    the kinds it got before and the defined classes, not every superclass."""
     classes = vocabulary.output_classes()
+    types: dict[URIRef, set[URIRef]] = defaultdict(set)
     kept = set()
     for subject, predicate, obj in entailed:
-        if subject not in nodes or (subject, predicate, obj) in data:
+        if subject not in nodes:
             continue
-        if predicate == RDF.type:
-            if obj in classes:
-                kept.add((subject, predicate, obj))
+        if predicate == RDF.type and obj in classes:
+            types[subject].add(obj)
         elif predicate in vocabulary.object_properties and obj in nodes:
             kept.add((subject, predicate, obj))
-    return frozenset(kept)
+    for subject, found in types.items():
+        above = set().union(*(vocabulary.ancestors(cls) - {cls} for cls in found))
+        kept.update((subject, RDF.type, cls) for cls in found - above)
+    return frozenset(t for t in kept if t not in data)
 
 
 def close_properties(triples: set[Triple], vocabulary: Vocabulary) -> set[Triple]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rdflib import XSD, Graph, Literal, URIRef
@@ -44,6 +44,18 @@ def trig(inferences: Inferences, digest: str) -> bytes:
     prefixes = [line for line in lines if line.startswith("@prefix")]
     body = [f"    {line}" if line else "" for line in lines[len(prefixes) :]]
     return "\n".join([*prefixes, "", f"<{INFERRED_GRAPH}> {{", *body[1:], "}", ""]).encode("utf-8")
+
+
+def with_inferences(
+    data: Path, ontology: Path, inferred: Path, warn: Callable[[str], None]
+) -> list[Path]:
+    """The data file, and the inferred file beside it where it was inferred from this data."""
+    if not inferred.is_file():
+        return [data]
+    if recorded_digest(inferred) == input_digest([data, ontology]):
+        return [data, inferred]
+    warn(f"{inferred} was inferred from other data or ontology; left out (run policykg reason)")
+    return [data]
 
 
 def recorded_digest(path: Path) -> str | None:

@@ -124,6 +124,12 @@ def external_references(
     return found
 
 
+def has_from_clause(query: str) -> bool:
+    """Whether a query names its own dataset (FROM or FROM NAMED)."""
+    reader = Reader(query, None, {})
+    return any(token.keyword("FROM") for _, token, _ in reader.walk())
+
+
 def has_dataset_clause(update: str) -> bool:
     """Whether an update names its own dataset (USING, USING NAMED or WITH)."""
     reader = Reader(update, None, {})
