@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.build import DOCUMENTS, REGISTRY, default_sources
-from kg.graph.writer import default_facts, issued_on
-from kg.registry.documents import load_documents
+from kg.graph.writer import issued_on
+from kg.registry.documents import default_facts, load_documents
 from kg.registry.organizations import load_registry
 from kg.sources.evaluation import load_reading, score
 from kg.sources.read import read_source

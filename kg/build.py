@@ -13,8 +13,23 @@ from kg.files import write_atomic
 from kg.graph.context import context_bytes
 from kg.graph.turtle import serialize
 from kg.graph.writer import build_graph
-from kg.paths import CHANGES, CONTEXT, DOCUMENTS, ONTOLOGY, REGISTRY, SOURCES, TRIPLES
+from kg.paths import (
+    CHANGES,
+    CITATIONS,
+    CITED,
+    CONTEXT,
+    COUNTERPARTS,
+    DOCUMENTS,
+    ONTOLOGY,
+    REGISTRY,
+    SOURCES,
+    TRIPLES,
+)
 from kg.registry.changes import load_changes
+from kg.registry.citations import load_citations, load_cited_documents
+from kg.registry.citing import resolve_citations
+from kg.registry.counterparts import load_counterparts
+from kg.registry.curated import Curated
 from kg.registry.documents import load_documents
 from kg.registry.organizations import load_registry
 from kg.sources.read import read_source
@@ -30,6 +45,9 @@ class Inputs:
     documents: Path = DOCUMENTS
     ontology: Path = ONTOLOGY
     changes: Path = CHANGES
+    counterparts: Path = COUNTERPARTS
+    cited: Path = CITED
+    citations: Path = CITATIONS
     layout: str | None = None  # force one source form (kg.sources.read.LAYOUTS)
     keep_unresolved: bool = False
 
@@ -59,6 +77,8 @@ def graph_from(inputs: Inputs, warn: Warn = _ignore) -> Graph:
             )
             raise SourceError(inputs.documents, facts.line, problem, "publisher")
     changes = load_changes(inputs.changes, registry)
+    counterparts = load_counterparts(inputs.counterparts, registry)
+    cited = load_cited_documents(inputs.cited, registry)
     sources = [read_source(path, inputs.layout) for path in inputs.sources]
     for source in sources:
         if source.path.name not in documents:
@@ -66,7 +86,11 @@ def graph_from(inputs: Inputs, warn: Warn = _ignore) -> Graph:
                 f"{source.path}: no entry in {inputs.documents}; title, number and date are "
                 "taken from the text where it prints them, the rest is left out"
             )
-    return build_graph(sources, registry, documents, changes, inputs.keep_unresolved)
+    known = {facts.id for facts in documents.values()} | set(cited)
+    citations = load_citations(inputs.citations, known)
+    curated = Curated(registry, documents, changes, counterparts, cited, citations)
+    links = resolve_citations(sources, curated, inputs.citations, warn)
+    return build_graph(sources, curated, links, inputs.keep_unresolved)
 
 
 def build(

@@ -64,6 +64,15 @@ def build(
     changes: Annotated[
         Path, typer.Option(help="Renames, mergers and splits of organizations (CSV)")
     ] = pipeline.CHANGES,
+    counterparts: Annotated[
+        Path, typer.Option(help="Provincial and national counterparts of organizations (CSV)")
+    ] = pipeline.COUNTERPARTS,
+    cited: Annotated[
+        Path, typer.Option(help="Documents outside the corpus that it cites (CSV)")
+    ] = pipeline.CITED,
+    citations: Annotated[
+        Path, typer.Option(help="Which document each cited title names (CSV)")
+    ] = pipeline.CITATIONS,
     layout: Annotated[
         str | None,
         typer.Option(
@@ -85,6 +94,9 @@ def build(
         registry,
         documents,
         changes=changes,
+        counterparts=counterparts,
+        cited=cited,
+        citations=citations,
         layout=layout,
         keep_unresolved=keep_unresolved,
     )

@@ -10,8 +10,8 @@ from pyoxigraph import Store
 from rdflib import Graph
 
 from kg import build as pipeline
-from kg.graph.writer import default_facts, issued_on
-from kg.registry.documents import DocumentFacts, load_documents
+from kg.graph.writer import issued_on
+from kg.registry.documents import DocumentFacts, default_facts, load_documents
 from kg.registry.organizations import Organization, Registry, load_registry
 from kg.sources.read import read_source
 from kg.sources.records import Mention, SourceDocument

@@ -11,8 +11,12 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.graph import iris
-from kg.graph.iris import ORG, POL, PROV, SCHEMA
+from kg.graph.iris import ELI, ORG, POL, PROV, SCHEMA
 from kg.registry.changes import Change
+from kg.registry.citations import CitedDocument
+from kg.registry.citing import DocumentLink
+from kg.registry.counterparts import Counterpart
+from kg.registry.curated import Curated
 from kg.registry.documents import DocumentFacts
 from kg.registry.organizations import Organization, Registry, Unresolved, UnresolvedNames
 from kg.sources.amounts import plain
@@ -35,12 +39,12 @@ def decimal(value: Decimal) -> Literal:
 
 def build_graph(
     documents: Iterable[SourceDocument],
-    registry: Registry,
-    facts: dict[str, DocumentFacts],
-    changes: Iterable[Change] = (),
+    curated: Curated,
+    links: Iterable[DocumentLink] = (),
     keep_unresolved: bool = False,
 ) -> Graph:
-    """The whole graph: the registry's organizations, their changes, every document's tasks.
+    """The whole graph: the registry's organizations, their changes and counterparts, every
+    document's tasks, and the documents they cite.
 
     A name the registry cannot resolve stops the build with every such name of the file listed,
     unless `keep_unresolved`, which keeps each as a pol:UnresolvedAssignee labelled as written.
@@ -48,28 +52,24 @@ def build_graph(
     graph = Graph()
     for prefix, namespace in iris.PREFIXES.items():
         graph.bind(prefix, namespace)
-    for organization in registry.organizations:
+    for organization in curated.registry.organizations:
         add_organization(graph, organization)
-    for change in changes:
+    for change in curated.changes:
         add_change(graph, change)
+    for counterpart in curated.counterparts:
+        add_counterpart(graph, counterpart)
     for document in documents:
-        writer = DocumentWriter(
-            graph, document, facts.get(document.path.name) or default_facts(document), registry
-        )
+        writer = DocumentWriter(graph, document, curated.facts(document), curated.registry)
         writer.write(keep_unresolved)
+    links = list(links)
+    named = {link.cited for link in links} | {link.citing for link in links}
+    for document_id in sorted(named & set(curated.cited)):
+        add_cited_document(graph, curated.cited[document_id])
+    numbers: dict[str, int] = {}
+    for link in links:
+        numbers[link.citing] = numbers.get(link.citing, 0) + 1
+        add_link(graph, link, numbers[link.citing])
     return graph
-
-
-def default_facts(document: SourceDocument) -> DocumentFacts:
-    """What a source says of its own document, for sources without a catalogue entry."""
-    return DocumentFacts(
-        source=document.path.name,
-        id=document.path.stem,
-        title_zh=document.document_title or document.heading,
-        identifier=document.identifier,
-        publisher=None,
-        identifier_source=None,
-    )
 
 
 def issued_on(document: SourceDocument, facts: DocumentFacts) -> dt.date | None:
@@ -127,6 +127,64 @@ def add_change(graph: Graph, change: Change) -> None:
     for org_id in change.resulting:
         graph.add((node, ORG.resultingOrganization, iris.organization(org_id)))
         graph.add((iris.organization(org_id), ORG.resultedFrom, node))
+
+
+def add_cited_document(graph: Graph, document: CitedDocument) -> None:
+    """A document outside the corpus, as the page its entry cites describes it."""
+    node = iris.document(document.id)
+    graph.add((node, RDF.type, POL.CitedDocument))
+    graph.add((node, DCTERMS.title, zh(document.title_zh)))
+    if document.title_en and document.en_source:
+        graph.add((node, DCTERMS.title, Literal(document.title_en, lang="en")))
+        graph.add((node, POL.englishTitleSource, URIRef(document.en_source)))
+    if document.identifier:
+        graph.add((node, DCTERMS.identifier, Literal(document.identifier)))
+    if document.issued:
+        graph.add((node, DCTERMS.issued, calendar_date(document.issued)))
+    for org_id in document.publishers:
+        graph.add((node, DCTERMS.publisher, iris.organization(org_id)))
+    graph.add((node, DCTERMS.source, URIRef(document.source)))
+    if document.note:
+        graph.add((node, SKOS.note, Literal(document.note, lang="en")))
+
+
+def add_link(graph: Graph, link: DocumentLink, number: int) -> None:
+    """The citing document eli:cites the cited one (and is based on or implements it), with a
+    pol:Citation node that keeps the title as printed and where."""
+    citing, cited = iris.document(link.citing), iris.document(link.cited)
+    graph.add((citing, ELI.cites, cited))
+    graph.add((citing, ELI[link.relation], cited))
+    node = iris.part(citing, "citation", number)
+    graph.add((citing, POL.citation, node))
+    graph.add((node, RDF.type, POL.Citation))
+    graph.add((node, POL.citedDocument, cited))
+    graph.add((node, POL.writtenAs, zh(link.printed)))
+    if link.span is not None:
+        graph.add((node, POL.firstLine, Literal(link.span.first)))
+        graph.add((node, POL.lastLine, Literal(link.span.last)))
+    if link.elsewhere:
+        graph.add((node, POL.printedElsewhere, zh(link.elsewhere)))
+
+
+def add_counterpart(graph: Graph, link: Counterpart) -> None:
+    """The counterpart triple, and its qualified node carrying the source and its words."""
+    body, counterpart = iris.organization(link.body), iris.organization(link.counterpart)
+    graph.add((body, POL[link.property], counterpart))
+    node = iris.part(body, "counterpart", link.counterpart)
+    kind = (
+        "ProvincialCounterpartLink"
+        if link.property == "provincialCounterpart"
+        else "NationalCounterpartLink"
+    )
+    graph.add((body, POL.counterpartLink, node))
+    graph.add((node, RDF.type, POL[kind]))
+    graph.add((node, POL.counterpart, counterpart))
+    graph.add((node, POL.basis, Literal(link.basis)))
+    graph.add((node, POL.counterpartSource, URIRef(link.source)))
+    if link.quote:
+        graph.add((node, POL.evidence, zh(link.quote)))
+    if link.note:
+        graph.add((node, SKOS.note, Literal(link.note, lang="en")))
 
 
 @dataclass(frozen=True)

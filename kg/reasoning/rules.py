@@ -39,12 +39,13 @@ class Compiler:
                 updates.append(f"INSERT {{ ?s <{sup}> ?o }} WHERE {{ ?s <{prop}> ?o }}")
             for inverse in sorted(v.inverses.get(prop, ())):
                 updates.append(f"INSERT {{ ?o <{inverse}> ?s }} WHERE {{ ?s <{prop}> ?o }}")
-            for cls in sorted(v.domains.get(prop, ())):
-                updates.append(f"INSERT {{ ?s a <{cls}> }} WHERE {{ ?s <{prop}> ?o }}")
             for cls in sorted(v.ranges.get(prop, ())):
                 updates.append(
                     f"INSERT {{ ?o a <{cls}> }} WHERE {{ ?s <{prop}> ?o FILTER(isIRI(?o)) }}"
                 )
+        for prop, classes in sorted(v.domains.items()):
+            for cls in sorted(classes):
+                updates.append(f"INSERT {{ ?s a <{cls}> }} WHERE {{ ?s <{prop}> ?o }}")
         for prop, chain in v.chains:
             updates.append(self.chain(prop, chain))
         for cls, expression in sorted(v.definitions.items()):

@@ -98,8 +98,8 @@ class Vocabulary:
         for prop, chain in g.subject_objects(OWL.propertyChainAxiom):
             self.chains.append((prop, tuple(self.step(node) for node in Collection(g, chain))))
         for prop, cls in g.subject_objects(RDFS.domain):
-            if prop in self.object_properties and isinstance(cls, URIRef):
-                self.domains[prop].add(cls)
+            if isinstance(prop, URIRef) and isinstance(cls, URIRef):
+                self.domains[prop].add(cls)  # of object and datatype properties alike
         for prop, cls in g.subject_objects(RDFS.range):
             if prop in self.object_properties and isinstance(cls, URIRef):
                 self.ranges[prop].add(cls)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kg.errors import SourceError
 from kg.registry.csvfile import read_rows, value
+from kg.sources.records import SourceDocument
 
 COLUMNS = (
     "source", "id", "title_zh", "identifier", "publisher", "issued", "address", "copy", "excerpt",
@@ -73,3 +74,15 @@ def _issued(row: dict[str, str], line: int, path: Path) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError as error:
         raise SourceError(path, line, f"issued is not a date: {error}", "issued") from error
+
+
+def default_facts(document: SourceDocument) -> DocumentFacts:
+    """What a source says of its own document, for sources without a catalogue entry."""
+    return DocumentFacts(
+        source=document.path.name,
+        id=document.path.stem,
+        title_zh=document.document_title or document.heading,
+        identifier=document.identifier,
+        publisher=None,
+        identifier_source=None,
+    )

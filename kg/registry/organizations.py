@@ -197,12 +197,12 @@ def _check_names(registry: Registry) -> None:
     for name, orgs in registry.by_name.items():
         for i, org in enumerate(orgs):
             for other in orgs[:i]:
-                if _overlap(org, other) and not registry.apart(org, other):
+                if overlap(org, other) and not registry.apart(org, other):
                     problem = f"name {name!r} already belongs to {other.id!r} at the same time"
                     raise SourceError(registry.path, org.line, problem, "alt_zh")
 
 
-def _overlap(a: Organization, b: Organization) -> bool:
+def overlap(a: Organization, b: Organization) -> bool:
     """Whether two bodies bore their names at the same time (open ends run forever)."""
     a_start = first_day(a.valid_from) if a.valid_from else dt.date.min
     b_start = first_day(b.valid_from) if b.valid_from else dt.date.min

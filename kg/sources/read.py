@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.errors import SourceError
+from kg.sources.citations import citations
 from kg.sources.readers import inline, listing, table, themed
 from kg.sources.records import SourceDocument
 from kg.sources.text import SourceText, read_source_text
@@ -52,4 +53,4 @@ def read_source(path: Path, layout: str | None = None) -> SourceDocument:
     """Read a source file in the form given, or in the form it is recognized to be in."""
     source = read_source_text(path)
     reader = reader_named(layout) if layout else recognize(source)
-    return reader.read(source)
+    return replace(reader.read(source), citations=citations(source.spanned_text))

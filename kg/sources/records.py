@@ -63,6 +63,16 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A title the text cites, as the reader normalized it and as the source prints it."""
+
+    title: str  # inside 《》, simplified script (a nested 〈〉 kept)
+    printed: str  # inside 《》, as printed
+    relation: str  # how the text stands to it: "based_on" (根据) or "implements" (贯彻落实)
+    span: Span
+
+
+@dataclass(frozen=True)
 class Imprint:
     """The closing line that says who printed or issued the document and when."""
 
@@ -85,3 +95,4 @@ class SourceDocument:
     imprint: Imprint | None  # None: the text prints no date
     identifier: str | None = None  # the document number (文号) the text prints
     traditional: bool = False  # the file prints traditional characters
+    citations: tuple[Citation, ...] = ()  # the higher-level documents the text cites

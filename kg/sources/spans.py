@@ -49,10 +49,12 @@ class SpannedText:
     @classmethod
     def concat(cls, parts: Iterable[SpannedText]) -> SpannedText:
         """Texts one after another, each character keeping its line."""
-        joined = cls.empty()
-        for part in parts:
-            joined = joined + part
-        return joined
+        parts = list(parts)
+        lines = tuple(line for part in parts for line in part.lines)
+        printed = None
+        if any(part.printed is not None for part in parts):
+            printed = "".join(part.as_printed for part in parts)
+        return cls("".join(part.text for part in parts), lines, printed)
 
     @property
     def as_printed(self) -> str:

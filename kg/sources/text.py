@@ -59,6 +59,13 @@ class SourceText:
     html: bool
 
     @property
+    def spanned_text(self) -> SpannedText:
+        """The normalized lines, each ending in a line break, as one text that keeps its lines."""
+        return SpannedText.concat(
+            line.content + SpannedText.at("\n", line.number) for line in self.lines
+        )
+
+    @property
     def full_text(self) -> str:
         """The normalized lines joined, for what a document states once (排在第一位的为牵头单位)."""
         return "".join(line.text for line in self.lines)

@@ -16,6 +16,12 @@ REGISTRY = [
     str(FIXTURES / "registry.csv"),
     "--changes",
     str(FIXTURES / "changes.csv"),
+    "--counterparts",
+    str(FIXTURES / "counterparts.csv"),
+    "--cited",
+    str(FIXTURES / "cited-documents.csv"),
+    "--citations",
+    str(FIXTURES / "citations.csv"),
 ]
 CATALOGUE = ["--documents", str(FIXTURES / "documents.csv")]
 

@@ -25,6 +25,9 @@ def inputs(sources: list[Path], keep_unresolved: bool = False) -> pipeline.Input
         registry=FIXTURES / "registry.csv",
         documents=FIXTURES / "documents.csv",
         changes=FIXTURES / "changes.csv",
+        counterparts=FIXTURES / "counterparts.csv",
+        cited=FIXTURES / "cited-documents.csv",
+        citations=FIXTURES / "citations.csv",
         keep_unresolved=keep_unresolved,
     )
 

@@ -80,6 +80,9 @@ def test_the_whole_pipeline_builds_a_graph_for_it(tmp_path: Path) -> None:
         registry=REGISTRY,
         documents=FIXTURES / "documents.csv",
         changes=FIXTURES / "changes.csv",
+        counterparts=FIXTURES / "counterparts.csv",
+        cited=FIXTURES / "cited-documents.csv",
+        citations=FIXTURES / "citations.csv",
     )
     pipeline.build(inputs, output, context=None)
     graph = Graph().parse(output)

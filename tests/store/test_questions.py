@@ -3,17 +3,22 @@ the tour's five."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pyoxigraph import Store
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import DCTERMS
 
 from kg import PROJECT_ROOT
 from kg import build as pipeline
+from kg.graph.iris import ELI, POL
+from kg.graph.writer import issued_on
 from kg.questions import Question, load_questions, read_question
 from kg.registry.changes import load_changes
+from kg.registry.counterparts import load_counterparts
 from kg.registry.documents import DocumentFacts
 from kg.registry.organizations import Organization, Registry
 from kg.sources.records import Mention, SourceDocument, Task
@@ -170,6 +175,86 @@ def test_tasks_of_a_body_and_the_bodies_that_became_it(
     found = {(row[0], int(row[2]), row[3]) for row in answer(store, "successor-tasks")}
     assert found == expected
     assert {lead for _, _, lead in found} - {"广州市工业和信息化委员会"}, "no predecessor followed"
+
+
+def test_the_ministry_above_each_lead_on_the_documents_day(
+    store: Store, corpus: list[SourceDocument], registry: Registry, resolve: Resolve, facts: Facts
+) -> None:
+    national = defaultdict(set)
+    for link in load_counterparts(pipeline.COUNTERPARTS, registry):
+        if link.property == "nationalCounterpart":
+            national[link.body].add(registry.get(link.counterpart))
+    expected = set()
+    for document in corpus:
+        day = issued_on(document, facts(document))
+        for task in document.tasks:
+            for mention in task.leads:
+                lead = resolve(document, mention)
+                for ministry in national[lead.id]:
+                    if day is None or ministry.existed_on(day):
+                        expected.add(
+                            (label(document, facts), task.number, lead.pref_zh, ministry.pref_zh)
+                        )
+    found = {
+        (row[0], int(row[1]), row[2], row[3]) for row in answer(store, "ministry-above-the-lead")
+    }
+    assert found == expected
+    assert ("穗府办规〔2020〕25号", 18, "广州市工业和信息化局", "工业和信息化部") in found
+
+
+def test_the_city_bodies_under_a_ministry(
+    store: Store, corpus: list[SourceDocument], registry: Registry, resolve: Resolve
+) -> None:
+    under = {
+        link.body
+        for link in load_counterparts(pipeline.COUNTERPARTS, registry)
+        if link.counterpart == "miit" and registry.get(link.body).parent == "guangzhou-government"
+    }
+    led = Counter(
+        resolve(document, mention).id
+        for document in corpus
+        for task in document.tasks
+        for mention in set(task.leads)
+        if resolve(document, mention).id in under
+    )
+    expected = {(registry.get(body).pref_zh, led[body]) for body in under}
+    assert {
+        (row[0], int(row[3])) for row in answer(store, "city-bodies-under-a-ministry")
+    } == expected
+
+
+def test_the_documents_a_document_rests_on(store: Store, graph: Graph) -> None:
+    def name(node: URIRef) -> str:
+        number = graph.value(node, DCTERMS.identifier)
+        title = next(t for t in graph.objects(node, DCTERMS.title) if t.language == "zh")
+        issued = graph.value(node, DCTERMS.issued)
+        if number is not None:
+            return str(number)
+        if issued is not None and (node, RDF.type, POL.PolicyDocument) not in graph:
+            return f"{title}（{issued}）"
+        return str(title)
+
+    steps = {ELI.based_on: "based on", ELI.implements: "implements"}
+    expected = set()
+    for document in graph.subjects(RDF.type, POL.PolicyDocument):
+        reached, todo = {document}, [document]
+        while todo:
+            for cited in graph.objects(todo.pop(), ELI.cites):
+                if cited not in reached:
+                    reached.add(cited)
+                    todo.append(cited)
+        for step in reached:
+            for relation, how in steps.items():
+                for cited in graph.objects(step, relation):
+                    expected.add((name(document), name(step), how, name(cited)))
+    found = {tuple(row[:4]) for row in answer(store, "documents-a-document-rests-on")}
+    assert found == expected
+    assert (
+        "穗府办规〔2020〕25号",
+        "穗府办规〔2020〕25号",
+        "based on",
+        "发改产业〔2020〕202号",
+    ) in found
 
 
 def test_a_question_file_must_say_its_titles_and_order(tmp_path: Path) -> None:
