@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import FileResponse
 
-from api import examples, graphstore, resources, responses, sparql
+from api import examples, graphstore, published, resources, responses, sparql
 from api.access_log import AccessLog
 from api.config import Settings
 from api.context import Service
@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(graphstore.router)
     app.include_router(examples.router)
+    app.include_router(published.router)
     pages(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(resources.router)

@@ -14,6 +14,7 @@ import typer
 from kg import build as pipeline
 from kg.errors import SourceError
 from kg.files import write_atomic
+from kg.graph.iris import BASE
 from kg.paths import INFERRED, ONTOLOGY
 from kg.reasoning import reason as reasoning
 from kg.reasoning.inferences import Inconsistent, ReasonerUnavailable
@@ -258,6 +259,32 @@ def reason(
     typer.echo(
         f"{len(inferences.triples)} inferred triples ({inferences.reasoner}) -> {target}", err=True
     )
+
+
+@app.command()
+def publish(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Directory to write")],
+    data: Annotated[list[Path] | None, typer.Option("--data", help="RDF files to publish")] = None,
+    base: Annotated[
+        str, typer.Option(help="Where the dataset is published (its dumps under BASE/dumps/)")
+    ] = BASE,
+    endpoint: Annotated[
+        str | None, typer.Option(help="The public SPARQL endpoint (default: BASE/sparql)")
+    ] = None,
+) -> None:
+    """Dumps (Turtle, N-Triples, JSON-LD per named graph; N-Quads of all) with a VoID/DCAT file."""
+    from kg.publish.dumps import DESCRIPTION
+    from kg.publish.dumps import publish as write
+
+    base = base if base.endswith("/") else base + "/"
+    try:
+        dumps = write(
+            load_store(data or served_by_default()), output, base, endpoint or base + "sparql"
+        )
+    except SourceError as error:
+        raise fail(str(error), 2) from error
+    size = sum(d.size or 0 for d in dumps)
+    typer.echo(f"{len(dumps)} dumps ({size} bytes) and {DESCRIPTION} -> {output}", err=True)
 
 
 if __name__ == "__main__":
