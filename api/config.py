@@ -11,7 +11,7 @@ from pyoxigraph import Store
 from api.shapes import shacl_check
 from kg.graph.iris import BASE, PREFIXES
 from kg.paths import SOURCES, TRIPLES
-from kg.reasoning.output import INFERRED_GRAPH
+from kg.store.query import MERGED
 
 # A write is checked by this hook: it receives the store as it would be after the write and answers
 # (conforms, report in Turtle). It runs in a worker process, so it must be importable
@@ -37,8 +37,9 @@ class Settings:
     max_queued: int = 64
     queue_timeout: float = 10.0
     service_allow_list: frozenset[str] = frozenset()
-    # Named graphs a query's default graph includes unless it names its dataset or asks infer=false
-    merged_graphs: Sequence[str] = (str(INFERRED_GRAPH),)
+    # Named graphs under this prefix (the inferred graph, links) join a query's default graph,
+    # unless it names its dataset or asks infer=false
+    merged_prefix: str | None = MERGED
     update_token: str | None = None
     validator: Validator | None = shacl_check
     cors_origins: Sequence[str] = ("*",)

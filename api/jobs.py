@@ -25,6 +25,7 @@ from api.negotiation import (
     RESULT_FORMATS,
     Format,
 )
+from kg.store.query import merged_graphs
 from kg.store.results import GRAPH_WRITERS, RESULTS_WRITERS
 
 
@@ -103,7 +104,7 @@ class Query:
     max_bytes: int
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
-    merged_graphs: tuple[str, ...] = ()  # named graphs the default graph also includes
+    merge: str | None = None  # the named graphs under this prefix join the default graph
 
     def run(self, store: Store) -> Answer:
         dataset: dict[str, object] = {}
@@ -112,8 +113,8 @@ class Query:
                 "default_graph": [term(g) for g in self.default_graphs],
                 "named_graphs": [term(g) for g in self.named_graphs],
             }
-        elif self.merged_graphs:
-            dataset = {"default_graph": [DefaultGraph(), *(term(g) for g in self.merged_graphs)]}
+        elif self.merge and (graphs := merged_graphs(store, self.merge)):
+            dataset = {"default_graph": [DefaultGraph(), *graphs]}
         try:
             result = store.query(
                 self.text, base_iri=self.base_iri, prefixes=self.prefixes, **dataset

@@ -34,7 +34,8 @@ def describe(endpoint: str, settings: Settings, counts: dict[str | None, int]) -
     service, dataset, default = NamedNode(endpoint), BlankNode("dataset"), BlankNode("default")
     languages = ["SPARQL11Query", *(["SPARQL11Update"] if settings.writable else [])]
     features = ["BasicFederatedQuery"] if settings.service_allow_list else []
-    merged = sum(counts.get(name, 0) for name in settings.merged_graphs)  # in the default graph
+    prefix = settings.merged_prefix
+    merged = sum(n for name, n in counts.items() if prefix and name and name.startswith(prefix))
     triples = [
         Triple(service, RDF_TYPE, sd("Service")),
         Triple(service, sd("endpoint"), service),

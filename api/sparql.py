@@ -63,7 +63,7 @@ async def query(request: Request, context: Service, found: QueryOperation) -> An
         settings.max_result_bytes,
         found.default_graphs,
         found.named_graphs,
-        () if own_dataset or not found.infer else tuple(settings.merged_graphs),
+        None if own_dataset or not found.infer else settings.merged_prefix,
     )
     return await timed(request, "query", context.executor.run(job, settings.time_limit))
 

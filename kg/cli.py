@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -15,14 +16,14 @@ from kg import build as pipeline
 from kg.errors import SourceError
 from kg.files import write_atomic
 from kg.graph.iris import BASE
-from kg.paths import INFERRED, ONTOLOGY
+from kg.paths import INFERRED, LINKS, ONTOLOGY
 from kg.reasoning import reason as reasoning
 from kg.reasoning.inferences import Inconsistent, ReasonerUnavailable
-from kg.reasoning.output import INFERRED_GRAPH, with_inferences
+from kg.reasoning.output import with_inferences
 from kg.reasoning.reason import Engine as Reasoner
 from kg.sources.read import LAYOUTS
 from kg.store.dataset import load_store
-from kg.store.query import QueryError, query_files
+from kg.store.query import MERGED, QueryError, query_files
 from kg.store.results import OutputFormat, render
 from kg.validation.runner import SHAPES, Engine
 from kg.validation.runner import validate as run_validation
@@ -44,8 +45,9 @@ def fail(message: str, code: int) -> typer.Exit:
 
 
 def served_by_default() -> list[Path]:
-    """The built graph, with the inferred graph where it was inferred from it."""
-    return with_inferences(pipeline.TRIPLES, ONTOLOGY, INFERRED, warning)
+    """The built graph, with the inferred graph where it was inferred from it, and the links."""
+    links = sorted(LINKS.glob("*.trig")) if LINKS.is_dir() else []
+    return [*with_inferences(pipeline.TRIPLES, ONTOLOGY, INFERRED, warning), *links]
 
 
 @app.command()
@@ -116,12 +118,12 @@ def query(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     data: Annotated[list[Path] | None, typer.Option("--data", help="RDF files to query")] = None,
     infer: Annotated[
-        bool, typer.Option(help="Include the inferred graph in the default graph")
+        bool, typer.Option(help="Include the inferred graph and links in the default graph")
     ] = True,
 ) -> None:
     """Run a SPARQL query over the built graph (the vocabulary's prefixes are predeclared)."""
     text = sys.stdin.read() if sparql == "-" else sparql
-    merged = [str(INFERRED_GRAPH)] if infer else []
+    merged = MERGED if infer else None
     try:
         result = query_files(data or served_by_default(), text, merged)
         sys.stdout.write(render(result, fmt))
@@ -285,6 +287,45 @@ def publish(
         raise fail(str(error), 2) from error
     size = sum(d.size or 0 for d in dumps)
     typer.echo(f"{len(dumps)} dumps ({size} bytes) and {DESCRIPTION} -> {output}", err=True)
+
+
+@app.command()
+def link(
+    endpoint: Annotated[str, typer.Option(help="The other graph's SPARQL endpoint")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="TriG file to write (default: data/links/HOST.trig)"),
+    ] = None,
+    data: Annotated[list[Path] | None, typer.Option("--data", help="Our RDF files")] = None,
+) -> None:
+    """Find our organizations and documents in another endpoint; write skos:exactMatch links."""
+    from urllib.parse import urlsplit
+
+    from kg.graph.turtle import trig
+    from kg.links.match import find, links_graph, links_graph_name, locals_of
+    from kg.links.remote import LinkError, select
+
+    name = output.stem if output else re.sub(r"[^A-Za-z0-9]+", "-", urlsplit(endpoint).netloc)
+    target = output or LINKS / f"{name}.trig"
+    try:
+        ours = locals_of(load_store(data or [pipeline.TRIPLES]))
+        outcome = find(ours, lambda query: select(endpoint, query))
+    except SourceError as error:
+        raise fail(str(error), 2) from error
+    except LinkError as error:
+        raise fail(str(error), 1) from error
+    write_atomic({target: trig(links_graph(outcome, endpoint), links_graph_name(name))})
+    for iri, evidence in sorted(outcome.links.items()):
+        typer.echo(f"linked     {iri} = {evidence[0].remote} ({evidence[0].value})")
+    for iri, remotes in sorted(outcome.ambiguous.items()):
+        typer.echo(f"ambiguous  {iri}: {', '.join(remotes)} (no link)")
+    for iri, remotes in sorted(outcome.wrong_kind.items()):
+        typer.echo(f"other kind {iri}: {', '.join(remotes)} (same name, not the same kind)")
+    typer.echo(
+        f"{len(outcome.links)} linked, {len(outcome.ambiguous)} ambiguous, "
+        f"{len(outcome.unmatched)} not found, of {len(ours)} -> {target}",
+        err=True,
+    )
 
 
 if __name__ == "__main__":

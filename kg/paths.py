@@ -11,6 +11,7 @@ COUNTERPARTS = DATA / "registry" / "counterparts.csv"
 CITED = DATA / "registry" / "cited-documents.csv"
 CITATIONS = DATA / "registry" / "citations.csv"
 TRIPLES = DATA / "triples.ttl"
+LINKS = DATA / "links"  # policykg link writes links to other graphs here; serve includes them
 INFERRED = DATA / "inferred.trig"  # policykg reason writes it; policykg serve includes it
 CONTEXT = DATA / "context.jsonld"
 ONTOLOGY = PROJECT_ROOT / "ontology" / "policykg.ttl"

@@ -37,6 +37,14 @@ def serialize(graph: Graph) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def trig(graph: Graph, name: URIRef) -> bytes:
+    """The deterministic Turtle of a graph as one named graph of a TriG file."""
+    lines = serialize(graph).decode("utf-8").split("\n")
+    prefixes = [line for line in lines if line.startswith("@prefix")]
+    body = [f"    {line}" if line else "" for line in lines[len(prefixes) + 1 :]]
+    return "\n".join([*prefixes, "", f"<{name}> {{", *body, "}", ""]).encode("utf-8")
+
+
 def term(node: Node) -> str:
     if isinstance(node, Literal):
         return literal(node)

@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import XSD, Graph, Literal, URIRef
 
 from kg.graph.iris import BASE, POL
-from kg.graph.turtle import serialize
+from kg.graph.turtle import trig as trig_bytes
 from kg.reasoning.inferences import Inferences
 
 INFERRED_GRAPH = URIRef(BASE + "graph/inferred")
@@ -40,10 +40,7 @@ def trig(inferences: Inferences, digest: str) -> bytes:
             Literal(len(inferences.triples), datatype=XSD.integer),
         )
     )
-    lines = serialize(graph).decode("utf-8").split("\n")
-    prefixes = [line for line in lines if line.startswith("@prefix")]
-    body = [f"    {line}" if line else "" for line in lines[len(prefixes) :]]
-    return "\n".join([*prefixes, "", f"<{INFERRED_GRAPH}> {{", *body[1:], "}", ""]).encode("utf-8")
+    return trig_bytes(graph, INFERRED_GRAPH)
 
 
 def with_inferences(

@@ -7,23 +7,38 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
 
-from kg.graph.iris import PREFIXES
+from kg.graph.iris import BASE, PREFIXES
 from kg.store.dataset import load_store
 from kg.store.sparql_text import has_from_clause
+
+MERGED = BASE + "graph/"  # the named graphs a query's default graph includes unless told not to
 
 
 class QueryError(ValueError):
     """A query that cannot be run: its syntax, or what it asks of the store."""
 
 
+def merged_graphs(store: Store, prefix: str = MERGED) -> list[NamedNode]:
+    """The store's named graphs under the prefix: policykg's own (the inferred graph, links)."""
+    return sorted(
+        (
+            g
+            for g in store.named_graphs()
+            if isinstance(g, NamedNode) and g.value.startswith(prefix)
+        ),
+        key=lambda g: g.value,
+    )
+
+
 def run(
-    store: Store, sparql: str, merged: Sequence[str] = ()
+    store: Store, sparql: str, merge: str | None = None
 ) -> QuerySolutions | QueryBoolean | QueryTriples:
     """Run a query with the vocabulary's prefixes predeclared; unless it names its own dataset,
-    its default graph also includes the `merged` named graphs (the inferred graph)."""
+    its default graph also includes the named graphs under the `merge` prefix."""
     dataset = {}
-    if merged and not has_from_clause(sparql):
-        dataset = {"default_graph": [DefaultGraph(), *(NamedNode(g) for g in merged)]}
+    graphs = merged_graphs(store, merge) if merge and not has_from_clause(sparql) else []
+    if graphs:
+        dataset = {"default_graph": [DefaultGraph(), *graphs]}
     try:
         return store.query(sparql, prefixes=PREFIXES, **dataset)
     except SyntaxError as error:
@@ -33,6 +48,6 @@ def run(
 
 
 def query_files(
-    paths: Sequence[Path], sparql: str, merged: Sequence[str] = ()
+    paths: Sequence[Path], sparql: str, merge: str | None = None
 ) -> QuerySolutions | QueryBoolean | QueryTriples:
-    return run(load_store(paths), sparql, merged)
+    return run(load_store(paths), sparql, merge)
