@@ -32,6 +32,7 @@ bench: $(BIN)/policykg
 	$(BIN)/python bench/questions.py
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/reason.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
