@@ -29,6 +29,7 @@ KINDS = {
     "procuratorate": "Procuratorate",
     "public-institution": "PublicInstitution",
 }
+GOVERNMENTS = {"MunicipalGovernment", "ProvincialGovernment", "CentralGovernment"}
 COLUMNS = (
     "id", "kind", "pref_zh", "alt_zh", "pref_en", "parent", "member_of", "drawn_from",
     "zh_source", "en_source", "valid_from", "valid_until", "note",
@@ -124,9 +125,10 @@ class Registry:
         return next(org for org in self.organizations if org.id == org_id)
 
     def root(self, org_id: str) -> str:
-        """The top of an organization's org:subOrganizationOf chain (its government)."""
+        """The government an organization belongs to: itself if it is one, else the first
+        government up its org:subOrganizationOf chain (or the chain's top)."""
         org = self.get(org_id)
-        return self.root(org.parent) if org.parent else org.id
+        return self.root(org.parent) if org.parent and org.kind not in GOVERNMENTS else org.id
 
     def apart(self, a: Organization, b: Organization) -> bool:
         """Whether two bodies belong to different governments (both placed under one)."""

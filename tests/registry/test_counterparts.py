@@ -90,3 +90,12 @@ def test_every_body_has_its_counterparts_but_the_known_gaps() -> None:
     assert without_national == {
         "guangzhou-local-finance", "guangdong-local-finance", "guangdong-gba-leading-group"
     }  # fmt: skip
+
+
+def test_the_governments_stand_in_one_chain_and_each_body_keeps_its_own() -> None:
+    registry = load_registry(REGISTRY)
+    assert registry.get("guangzhou-government").parent == "guangdong-government"
+    assert registry.get("guangdong-government").parent == "state-council"
+    assert registry.root("guangzhou-finance") == "guangzhou-government"  # not the State Council
+    assert registry.root("guangdong-finance") == "guangdong-government"
+    assert registry.apart(registry.get("guangzhou-finance"), registry.get("guangdong-finance"))
