@@ -294,14 +294,16 @@ def link(
     endpoint: Annotated[str, typer.Option(help="The other graph's SPARQL endpoint")],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="TriG file to write (default: data/links/HOST.trig)"),
+        typer.Option(
+            "-o", "--output", help="File to write: .trig (default data/links/HOST.trig) or .ttl"
+        ),
     ] = None,
     data: Annotated[list[Path] | None, typer.Option("--data", help="Our RDF files")] = None,
 ) -> None:
     """Find our organizations and documents in another endpoint; write skos:exactMatch links."""
     from urllib.parse import urlsplit
 
-    from kg.graph.turtle import trig
+    from kg.graph.turtle import serialize, trig
     from kg.links.match import find, links_graph, links_graph_name, locals_of
     from kg.links.remote import LinkError, select
 
@@ -314,13 +316,18 @@ def link(
         raise fail(str(error), 2) from error
     except LinkError as error:
         raise fail(str(error), 1) from error
-    write_atomic({target: trig(links_graph(outcome, endpoint), links_graph_name(name))})
+    links = links_graph(outcome, endpoint)
+    # TriG keeps the links' named graph (what serve includes); Turtle is the plain triples
+    body = serialize(links) if target.suffix == ".ttl" else trig(links, links_graph_name(name))
+    write_atomic({target: body})
     for iri, evidence in sorted(outcome.links.items()):
         typer.echo(f"linked     {iri} = {evidence[0].remote} ({evidence[0].value})")
     for iri, remotes in sorted(outcome.ambiguous.items()):
         typer.echo(f"ambiguous  {iri}: {', '.join(remotes)} (no link)")
     for iri, remotes in sorted(outcome.wrong_kind.items()):
         typer.echo(f"other kind {iri}: {', '.join(remotes)} (same name, not the same kind)")
+    for iri in sorted(outcome.unmatched):
+        typer.echo(f"not found  {iri}")
     typer.echo(
         f"{len(outcome.links)} linked, {len(outcome.ambiguous)} ambiguous, "
         f"{len(outcome.unmatched)} not found, of {len(ours)} -> {target}",

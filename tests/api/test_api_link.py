@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 from live import ROOT, Server, free_port, start
-from rdflib import SKOS, Dataset, URIRef
+from rdflib import SKOS, Dataset, Graph, URIRef
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -142,3 +142,13 @@ def test_a_federated_query_joins_our_graph_with_the_provinces(
         assert (ORG + "guangzhou-industry-it", EX + "industry") in rows
     finally:
         ours.stop()
+
+
+def test_a_turtle_links_file_holds_the_plain_triples(provincial: Server, tmp_path: Path) -> None:
+    target = tmp_path / "guangdong.ttl"
+    code, output = link("--endpoint", provincial.sparql, "-o", str(target))
+    assert code == 0, output
+    graph = Graph().parse(target)
+    industry = URIRef(ORG + "guangdong-industry-it")
+    assert (industry, SKOS.exactMatch, URIRef(EX + "industry")) in graph
+    assert f"not found  {ORG}guangzhou-finance" in output
