@@ -19,10 +19,9 @@ from kg.graph.iris import BASE
 from kg.paths import INFERRED, LINKS, ONTOLOGY
 from kg.reasoning import reason as reasoning
 from kg.reasoning.inferences import Inconsistent, ReasonerUnavailable
-from kg.reasoning.output import with_inferences
 from kg.reasoning.reason import Engine as Reasoner
 from kg.sources.read import LAYOUTS
-from kg.store.dataset import load_store
+from kg.store.dataset import default_files, load_store
 from kg.store.query import MERGED, QueryError, query_files
 from kg.store.results import OutputFormat, render
 from kg.validation.runner import SHAPES, Engine
@@ -45,9 +44,7 @@ def fail(message: str, code: int) -> typer.Exit:
 
 
 def served_by_default() -> list[Path]:
-    """The built graph, with the inferred graph where it was inferred from it, and the links."""
-    links = sorted(LINKS.glob("*.trig")) if LINKS.is_dir() else []
-    return [*with_inferences(pipeline.TRIPLES, ONTOLOGY, INFERRED, warning), *links]
+    return default_files(warning)
 
 
 @app.command()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store
 
 from kg.errors import SourceError
+from kg.paths import INFERRED, LINKS, ONTOLOGY, TRIPLES
 
 FORMATS = {
     ".ttl": RdfFormat.TURTLE,
@@ -22,6 +23,15 @@ FORMATS = {
     ".xml": RdfFormat.RDF_XML,
     ".n3": RdfFormat.N3,
 }
+
+
+def default_files(warn: Callable[[str], None] = lambda message: None) -> list[Path]:
+    """What is served and queried by default: the built graph, the inferred graph where it was
+    inferred from it, and the links to other graphs."""
+    from kg.reasoning.output import with_inferences
+
+    links = sorted(LINKS.glob("*.trig")) if LINKS.is_dir() else []
+    return [*with_inferences(TRIPLES, ONTOLOGY, INFERRED, warn), *links]
 
 
 def rdf_format(path: Path) -> RdfFormat:
