@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import FileResponse
 
-from api import examples, graphstore, published, resources, responses, sparql
+from api import examples, graphstore, ontology_page, published, resources, responses, sparql
 from api.access_log import AccessLog
 from api.config import Settings
 from api.context import Service
@@ -35,7 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     scratch = TemporaryDirectory(prefix="policykg-") if settings.store is None else None
     directory = settings.store or Path(scratch.name)  # type: ignore[union-attr]
     directory.mkdir(parents=True, exist_ok=True)
-    snapshot = latest(directory) or initial(directory, settings.data)
+    snapshot = latest(directory) or initial(directory, settings.data, settings.ontology)
     pool = PoolSettings(settings.workers, settings.max_queued, settings.queue_timeout)
     executor = Executor(pool, snapshot, settings.validator)
 
@@ -56,12 +56,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.service = Service(settings, executor)
+    app.state.service = Service(settings, executor, ontology_page.render(settings.ontology))
     responses.install(app)
     app.include_router(sparql.router)
     app.include_router(graphstore.router)
     app.include_router(examples.router)
     app.include_router(published.router)
+    app.include_router(ontology_page.router)
     pages(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(resources.router)

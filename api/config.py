@@ -10,7 +10,7 @@ from pyoxigraph import Store
 
 from api.shapes import shacl_check
 from kg.graph.iris import BASE, PREFIXES
-from kg.paths import SOURCES, TRIPLES
+from kg.paths import ONTOLOGY, SOURCES, TRIPLES
 from kg.store.query import MERGED
 
 # A write is checked by this hook: it receives the store as it would be after the write and answers
@@ -28,6 +28,7 @@ class Settings:
     graph_base: str = BASE
     public_base: str | None = None
     sources: Path | None = SOURCES
+    ontology: Path = ONTOLOGY  # documented at /ontology and served as its own named graph
     time_limit: float = 5.0
     write_time_limit: float = 30.0
     max_query_bytes: int = 64 * 1024

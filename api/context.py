@@ -19,6 +19,7 @@ T = TypeVar("T")
 class Service:
     settings: Settings
     executor: Executor
+    ontology_page: str = ""  # the documentation of settings.ontology, rendered once
 
     def base(self, request: Request) -> str:
         """Where this service is reached: the configured public base, or the request's own root."""

@@ -100,3 +100,14 @@ def test_page_loads_nothing_from_elsewhere(browser: webdriver.Chrome, readonly: 
         "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)"
     )
     assert set(origins) == {readonly.url.rstrip("/")}
+
+
+def test_an_ontology_term_on_a_resource_page_opens_its_documentation(
+    browser: webdriver.Chrome, readonly: Server
+) -> None:
+    browser.get(readonly.url + "doc/sui-fu-ban-gui-2020-25/task/1")
+    link = browser.find_element(By.CSS_SELECTOR, 'a[href$="/ontology#Task"]')
+    link.click()
+    WebDriverWait(browser, 10).until(expected_conditions.url_contains("/ontology#Task"))
+    entry = browser.find_element(By.ID, "Task")
+    assert entry.is_displayed() and "pol:Task" in entry.text
