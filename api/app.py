@@ -75,6 +75,10 @@ def pages(app: FastAPI) -> None:
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
+    @app.get("/explore", include_in_schema=False)
+    def explore() -> FileResponse:
+        return FileResponse(STATIC / "explore.html", media_type="text/html; charset=utf-8")
+
     @app.get("/docs", include_in_schema=False)
     def docs() -> FileResponse:
         return FileResponse(STATIC / "docs.html", media_type="text/html; charset=utf-8")

@@ -22,6 +22,10 @@
     yasr: { prefixes: catalogue.prefixes },
   });
 
+  // /?query=... (from the explore page's "open in the editor") loads that query.
+  const asked = new URLSearchParams(window.location.search).get("query");
+  if (asked) yasgui.getTab().setQuery(asked);
+
   const list = document.getElementById("examples");
   for (const example of catalogue.examples) {
     const item = document.createElement("li");

@@ -8,13 +8,14 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from live import Server
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from kg.build import TRIPLES
 from kg.questions import load_questions
@@ -111,3 +112,86 @@ def test_an_ontology_term_on_a_resource_page_opens_its_documentation(
     WebDriverWait(browser, 10).until(expected_conditions.url_contains("/ontology#Task"))
     entry = browser.find_element(By.ID, "Task")
     assert entry.is_displayed() and "pol:Task" in entry.text
+
+
+def explore_ready(browser: webdriver.Chrome, readonly: Server) -> None:
+    browser.get(readonly.url + "explore")
+    WebDriverWait(browser, 20).until(
+        lambda b: b.execute_script("return document.body.dataset.drawn")
+    )
+
+
+def sparql_count(readonly: Server, query: str) -> int:
+    answer = httpx.post(readonly.sparql, data={"query": query}).json()
+    return int(answer["results"]["bindings"][0]["n"]["value"])
+
+
+BODIES = """PREFIX pol: <https://w3id.org/policykg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT (COUNT(DISTINCT ?body) AS ?n) WHERE {
+  ?t pol:assignment/prov:agent ?body ; dcterms:isPartOf ?d . FILTER }"""
+
+
+def test_the_network_has_a_node_for_every_body_a_query_counts(
+    browser: webdriver.Chrome, readonly: Server, screenshots: Path
+) -> None:
+    explore_ready(browser, readonly)
+    nodes = int(browser.find_element(By.ID, "network").get_attribute("data-nodes"))
+    assert nodes == sparql_count(readonly, BODIES.replace("FILTER", ""))
+    rows = browser.find_elements(By.CSS_SELECTOR, "#network-table tbody tr")
+    assert len(rows) == nodes
+    assert browser.find_elements(By.CSS_SELECTOR, "#bodies-chart svg")
+    assert browser.find_elements(By.CSS_SELECTOR, "#money-chart svg")
+    browser.save_screenshot(str(screenshots / "explore.png"))
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors
+
+
+def test_a_click_on_a_body_lists_its_tasks(browser: webdriver.Chrome, readonly: Server) -> None:
+    explore_ready(browser, readonly)
+    body = "https://w3id.org/policykg/org/guangzhou-industry-it"
+    browser.execute_script(f"window.policykgExplore.cy.getElementById('{body}').emit('tap')")
+    items = browser.find_elements(By.CSS_SELECTOR, "#selection li")
+    query = f"""PREFIX pol: <https://w3id.org/policykg/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
+    SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?t pol:assignment/prov:agent <{body}> }}"""
+    assert len(items) == sparql_count(readonly, query)
+    link = items[0].find_element(By.TAG_NAME, "a").get_attribute("href")
+    assert "/doc/" in link and "/task/" in link
+
+
+def test_a_filter_changes_the_picture_and_the_table(
+    browser: webdriver.Chrome, readonly: Server
+) -> None:
+    explore_ready(browser, readonly)
+    before = browser.find_element(By.ID, "network").get_attribute("data-nodes")
+    document = "https://w3id.org/policykg/doc/sui-fu-ban-gui-2020-25"
+    Select(browser.find_element(By.ID, "document")).select_by_value(document)
+    after = int(browser.find_element(By.ID, "network").get_attribute("data-nodes"))
+    assert str(after) != before
+    assert after == sparql_count(readonly, BODIES.replace("FILTER", f"FILTER(?d = <{document}>)"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#network-table tbody tr")) == after
+    Select(browser.find_element(By.ID, "role")).select_by_value("lead")
+    leads = int(browser.find_element(By.ID, "network").get_attribute("data-nodes"))
+    assert leads < after
+
+
+def test_the_save_buttons_produce_files(
+    browser: webdriver.Chrome, readonly: Server, tmp_path: Path
+) -> None:
+    explore_ready(browser, readonly)
+    browser.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)}
+    )
+    for picture in ("network", "bodies", "money"):
+        for kind in ("svg", "png", "csv"):
+            browser.find_element(
+                By.CSS_SELECTOR, f'[data-picture="{picture}"] button[data-save="{kind}"]'
+            ).click()
+    expected = {f"{p}.{k}" for p in ("network", "bodies", "money") for k in ("svg", "png", "csv")}
+    WebDriverWait(browser, 20).until(lambda b: expected <= {p.name for p in tmp_path.iterdir()})
+    assert (tmp_path / "network.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (tmp_path / "bodies.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"<svg" in (tmp_path / "network.svg").read_bytes()
+    lines = (tmp_path / "network.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "body,kind,lead,cooperating"
+    assert len(lines) - 1 == int(browser.find_element(By.ID, "network").get_attribute("data-nodes"))
