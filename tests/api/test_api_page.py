@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -195,3 +196,39 @@ def test_the_save_buttons_produce_files(
     lines = (tmp_path / "network.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0] == "body,kind,lead,cooperating"
     assert len(lines) - 1 == int(browser.find_element(By.ID, "network").get_attribute("data-nodes"))
+
+
+def test_select_results_can_be_drawn_as_a_chart(
+    browser: webdriver.Chrome, readonly: Server
+) -> None:
+    browser.get(readonly.url)
+    wait = WebDriverWait(browser, 30)
+    wait.until(
+        expected_conditions.element_to_be_clickable(
+            (By.CSS_SELECTOR, 'button[data-example="lead-most-tasks"]')
+        )
+    ).click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr td") or None)
+    browser.find_element(By.CSS_SELECTOR, ".yasr .select_chart").click()
+    bars = wait.until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".policykg-chart svg rect") or None
+    )
+    rows = sparql_rows(readonly, "lead-most-tasks")
+    assert len([b for b in bars if b.get_attribute("height")]) >= rows
+    Select(
+        browser.find_element(By.CSS_SELECTOR, '.policykg-chart select[data-option="kind"]')
+    ).select_by_value("line")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".policykg-chart svg path") or None)
+
+
+def test_a_query_in_the_address_opens_in_the_editor(
+    browser: webdriver.Chrome, readonly: Server
+) -> None:
+    browser.get(readonly.url + "?query=" + quote("SELECT ?x WHERE { ?x a pol:FundedTask }"))
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".CodeMirror"))
+    assert "pol:FundedTask" in browser.find_element(By.CSS_SELECTOR, ".CodeMirror").text
+
+
+def sparql_rows(readonly: Server, question: str) -> int:
+    query = next(q.query for q in load_questions() if q.id == question)
+    return len(httpx.post(readonly.sparql, data={"query": query}).json()["results"]["bindings"])
