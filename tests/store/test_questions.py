@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -255,6 +256,28 @@ def test_the_documents_a_document_rests_on(store: Store, graph: Graph) -> None:
         "based on",
         "发改产业〔2020〕202号",
     ) in found
+
+
+def test_the_pictures_get_every_assignment_and_every_amount(
+    store: Store, corpus: list[SourceDocument], resolve: Resolve, facts: Facts
+) -> None:
+    expected = Counter(
+        (label(document, facts), task.number, resolve(document, mention).pref_zh, role)
+        for document in corpus
+        for task in document.tasks
+        for role, mentions in (("lead", task.leads), ("cooperating", task.cooperators))
+        for mention in mentions
+    )
+    rows = answer(store, "assignments-for-pictures")
+    assert Counter((r[1], int(r[4]), r[7], r[9]) for r in rows) == expected
+    amounts = Counter()
+    for document in corpus:
+        for task in document.tasks:
+            for instrument in task.instruments:
+                if instrument.amount is not None:
+                    amounts[(label(document, facts), instrument.kind)] += instrument.amount
+    money = {(r[0], r[2]): Decimal(r[3]) for r in answer(store, "money-by-theme")}
+    assert money == dict(amounts)
 
 
 def test_a_question_file_must_say_its_titles_and_order(tmp_path: Path) -> None:
