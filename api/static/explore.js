@@ -195,6 +195,15 @@
     svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
     return svg.outerHTML;
   };
+  for (const saves of document.querySelectorAll(".saves[data-picture]")) {
+    for (const kind of ["svg", "png", "csv"]) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.dataset.save = kind;
+      button.textContent = `${kind.toUpperCase()} 下载`;
+      saves.append(button);
+    }
+  }
   for (const button of document.querySelectorAll("button[data-save]")) {
     button.addEventListener("click", async () => {
       const picture = button.closest("[data-picture]").dataset.picture;
