@@ -232,3 +232,17 @@ def test_a_query_in_the_address_opens_in_the_editor(
 def sparql_rows(readonly: Server, question: str) -> int:
     query = next(q.query for q in load_questions() if q.id == question)
     return len(httpx.post(readonly.sparql, data={"query": query}).json()["results"]["bindings"])
+
+
+def test_a_click_on_an_edge_lists_the_tasks_the_two_share(
+    browser: webdriver.Chrome, readonly: Server
+) -> None:
+    explore_ready(browser, readonly)
+    one = "https://w3id.org/policykg/org/guangzhou-development-reform"
+    other = "https://w3id.org/policykg/org/guangzhou-industry-it"
+    browser.execute_script(f"window.policykgExplore.cy.getElementById('{one} {other}').emit('tap')")
+    items = browser.find_elements(By.CSS_SELECTOR, "#selection li")
+    query = f"""PREFIX pol: <https://w3id.org/policykg/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
+    SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{
+      ?t pol:assignment/prov:agent <{one}> . ?t pol:assignment/prov:agent <{other}> }}"""
+    assert len(items) == sparql_count(readonly, query) > 0
