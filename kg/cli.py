@@ -114,6 +114,9 @@ def query(
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, or - to read it from stdin")],
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     data: Annotated[list[Path] | None, typer.Option("--data", help="RDF files to query")] = None,
+    endpoint: Annotated[
+        str | None, typer.Option(help="Ask this SPARQL endpoint instead of the local graph")
+    ] = None,
     infer: Annotated[
         bool, typer.Option(help="Include the inferred graph and links in the default graph")
     ] = True,
@@ -122,7 +125,12 @@ def query(
     text = sys.stdin.read() if sparql == "-" else sparql
     merged = MERGED if infer else None
     try:
-        result = query_files(data or served_by_default(), text, merged)
+        if endpoint:
+            from kg.store.remote import query as remote_query
+
+            result = remote_query(endpoint, text)
+        else:
+            result = query_files(data or served_by_default(), text, merged)
         sys.stdout.write(render(result, fmt))
     except SourceError as error:
         raise fail(str(error), 2) from error
@@ -130,6 +138,42 @@ def query(
         raise fail(str(error), 1) from error
     except (OSError, RuntimeError) as error:  # raised while the results are read
         raise fail(f"the query failed: {error}", 1) from error
+
+
+@app.command()
+def load(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="RDF files to load (default: what serve serves)")
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="The store's Graph Store Protocol endpoint")
+    ] = None,
+    update: Annotated[
+        str | None, typer.Option(help="Its SPARQL Update endpoint, for stores without one")
+    ] = None,
+) -> None:
+    """Push the graph into an existing SPARQL store, one named graph per document, replacing it."""
+    from kg.store.load import load as push
+    from kg.store.remote import RemoteError
+
+    if not (to or update):
+        raise fail("say where: --to GRAPH_STORE_URL or --update UPDATE_URL", 2)
+    try:
+        store = load_store(files or served_by_default())
+        loaded = push(
+            store,
+            to,
+            update,
+            lambda g: typer.echo(f"{g.triples:>7} triples -> {g.graph}", err=True),
+        )
+    except SourceError as error:
+        raise fail(str(error), 2) from error
+    except RemoteError as error:
+        raise fail(
+            f"{error} (graphs before it are loaded whole; none is half-loaded)", 1
+        ) from error
+    total = sum(g.triples for g in loaded)
+    typer.echo(f"{len(loaded)} graphs, {total} triples -> {update or to}", err=True)
 
 
 @app.command()
@@ -302,7 +346,7 @@ def link(
 
     from kg.graph.turtle import serialize, trig
     from kg.links.match import find, links_graph, links_graph_name, locals_of
-    from kg.links.remote import LinkError, select
+    from kg.store.remote import RemoteError, select
 
     name = output.stem if output else re.sub(r"[^A-Za-z0-9]+", "-", urlsplit(endpoint).netloc)
     target = output or LINKS / f"{name}.trig"
@@ -311,7 +355,7 @@ def link(
         outcome = find(ours, lambda query: select(endpoint, query))
     except SourceError as error:
         raise fail(str(error), 2) from error
-    except LinkError as error:
+    except RemoteError as error:
         raise fail(str(error), 1) from error
     links = links_graph(outcome, endpoint)
     # TriG keeps the links' named graph (what serve includes); Turtle is the plain triples
