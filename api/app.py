@@ -35,7 +35,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     scratch = TemporaryDirectory(prefix="policykg-") if settings.store is None else None
     directory = settings.store or Path(scratch.name)  # type: ignore[union-attr]
     directory.mkdir(parents=True, exist_ok=True)
-    snapshot = latest(directory) or initial(directory, settings.data, settings.ontology)
+    ontology = settings.ontology if settings.ontology_graph else None
+    snapshot = latest(directory) or initial(directory, settings.data, ontology)
     pool = PoolSettings(settings.workers, settings.max_queued, settings.queue_timeout)
     executor = Executor(pool, snapshot, settings.validator)
 

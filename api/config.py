@@ -28,7 +28,8 @@ class Settings:
     graph_base: str = BASE
     public_base: str | None = None
     sources: Path | None = SOURCES
-    ontology: Path = ONTOLOGY  # documented at /ontology and served as its own named graph
+    ontology: Path = ONTOLOGY  # documented at /ontology
+    ontology_graph: bool = True  # also served as a named graph (not beside data of one's own)
     time_limit: float = 5.0
     write_time_limit: float = 30.0
     max_query_bytes: int = 64 * 1024

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from starlette.requests import Request
 
+from api.cache import ResultCache
 from api.config import Settings
 from api.executor import Executor
 
@@ -20,6 +21,7 @@ class Service:
     settings: Settings
     executor: Executor
     ontology_page: str = ""  # the documentation of settings.ontology, rendered once
+    cache: ResultCache = field(default_factory=ResultCache)
 
     def base(self, request: Request) -> str:
         """Where this service is reached: the configured public base, or the request's own root."""

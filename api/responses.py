@@ -18,8 +18,8 @@ TEXT = "text/plain; charset=utf-8"
 
 def answer(result: Answer, head: bool = False) -> Response:
     headers = dict(result.headers)
-    if result.status == 204:
-        return Response(status_code=204, headers=headers)
+    if result.status in (204, 304):
+        return Response(status_code=result.status, headers=headers)
     body = b"" if head else result.body
     response = Response(body, result.status, headers, media_type=result.media_type)
     if head:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fastapi import APIRouter, Request
 from pyoxigraph import serialize
 from starlette.responses import RedirectResponse, Response
 
 from api import service_description
+from api.cache import etag, key_of, matches
 from api.context import Service, service, timed
 from api.jobs import Answer, Query, Statistics, Update
 from api.negotiation import (
@@ -65,7 +68,18 @@ async def query(request: Request, context: Service, found: QueryOperation) -> An
         found.named_graphs,
         None if own_dataset or not found.infer else settings.merged_prefix,
     )
-    return await timed(request, "query", context.executor.run(job, settings.time_limit))
+    key = key_of(context.executor.snapshot.version, job)
+    tag = etag(key)
+    validators = (("ETag", tag), ("Cache-Control", "no-cache"), ("Vary", "Accept"))
+    if matches(request.headers.get("if-none-match"), tag):
+        return Answer(b"", "text/plain", status=304, headers=validators)
+    cached = context.cache.get(key)
+    if cached is None:
+        cached = await timed(request, "query", context.executor.run(job, settings.time_limit))
+        context.cache.put(key, cached)
+    else:
+        request.state.operation = "cached"
+    return replace(cached, headers=(*cached.headers, *validators))
 
 
 async def update(request: Request, context: Service, found: UpdateOperation) -> Response:

@@ -217,6 +217,7 @@ def serve(
         base_iri += "/"
     settings = Settings(
         data=tuple(data or served_by_default()),
+        ontology_graph=not data,
         store=store,
         public_base=base_iri,
         time_limit=time_limit,
@@ -234,7 +235,10 @@ def serve(
         f"policykg: web page http://{host}:{port}/  SPARQL http://{host}:{port}/sparql  ({writes})",
         err=True,
     )
-    uvicorn.run(application, host=host, port=port, log_level="info", access_log=False)
+    uvicorn.run(
+        application, host=host, port=port, log_level="info", access_log=False,
+        loop="uvloop", http="httptools",
+    )  # fmt: skip
 
 
 class ReportFormat(StrEnum):
