@@ -36,7 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     directory = settings.store or Path(scratch.name)  # type: ignore[union-attr]
     directory.mkdir(parents=True, exist_ok=True)
     ontology = settings.ontology if settings.ontology_graph else None
-    snapshot = latest(directory) or initial(directory, settings.data, ontology)
+    snapshot = latest(directory) or initial(directory, settings.data, ontology, settings.shared)
     pool = PoolSettings(settings.workers, settings.max_queued, settings.queue_timeout)
     executor = Executor(pool, snapshot, settings.validator)
 

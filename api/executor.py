@@ -131,10 +131,10 @@ class Executor:
             except BaseException:
                 # not answered as done, so never done: a worker killed at the time limit may
                 # have written the new snapshot already, and a restart must not serve it
-                commit.path.unlink(missing_ok=True)
+                commit.remove()
                 raise
             self.snapshot = commit
-            commit.retired().unlink(missing_ok=True)
+            commit.retired().remove()
             return answer
 
     async def dispatch(self, job: Any, commit: Snapshot | None, limit: float) -> Any:

@@ -6,6 +6,9 @@ limit is ended by killing its process (api.executor), which no thread-based engi
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -20,24 +23,71 @@ from kg.files import write_atomic
 READY = "ready"
 
 
+SUFFIXES = {False: ".nq", True: ".oxigraph"}
+
+
 @dataclass(frozen=True)
 class Snapshot:
-    """A committed state of the dataset: its version and the N-Quads file holding it."""
+    """A committed state of the dataset: its version, and the N-Quads file each worker loads into
+    memory or (shared) the on-disk store every worker opens read-only, one copy for all."""
 
     version: int
     path: Path
 
     @staticmethod
-    def at(directory: Path, version: int) -> Snapshot:
-        return Snapshot(version, directory / f"dataset-{version:06d}.nq")
+    def at(directory: Path, version: int, shared: bool = False) -> Snapshot:
+        return Snapshot(version, directory / f"dataset-{version:06d}{SUFFIXES[shared]}")
+
+    @property
+    def shared(self) -> bool:
+        return self.path.suffix == SUFFIXES[True]
 
     def following(self) -> Snapshot:
         """Where the next committed version goes (never over a file a worker may be reading)."""
-        return Snapshot.at(self.path.parent, self.version + 1)
+        return Snapshot.at(self.path.parent, self.version + 1, self.shared)
 
-    def retired(self) -> Path:
-        """The file of two versions back: no job can still be about to read it."""
-        return Snapshot.at(self.path.parent, self.version - 2).path
+    def retired(self) -> Snapshot:
+        """The snapshot of two versions back: no job can still be about to read it."""
+        return Snapshot.at(self.path.parent, self.version - 2, self.shared)
+
+    def remove(self) -> None:
+        if self.path.is_dir():
+            shutil.rmtree(self.path, ignore_errors=True)
+        else:
+            self.path.unlink(missing_ok=True)
+
+    def open(self) -> Store:
+        """The snapshot's dataset: the shared store read-only, or the file loaded into memory."""
+        if self.shared:
+            return Store.read_only(str(self.path))
+        store = Store()
+        store.load(path=str(self.path), format=RdfFormat.N_QUADS)
+        return store
+
+    def commit(self, store: Store) -> None:
+        """Write a store's dataset as this snapshot, whole or not at all."""
+        if self.shared:
+            self.create(
+                lambda target: target.bulk_extend(store.quads_for_pattern(None, None, None, None))
+            )
+        else:
+            write_atomic({self.path: store.dump(format=RdfFormat.N_QUADS)})
+
+    def create(self, fill: Callable[[Store], None]) -> None:
+        """Make this snapshot from what `fill` puts in a store: straight into the on-disk store
+        when shared (no copy in memory), else in memory and then the N-Quads file."""
+        if not self.shared:
+            store = Store()
+            fill(store)
+            self.commit(store)
+            return
+        staging = self.path.with_name(self.path.name + ".partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        target = Store(str(staging))
+        fill(target)
+        target.flush()
+        del target
+        os.replace(staging, self.path)
 
 
 @dataclass(frozen=True)
@@ -59,9 +109,7 @@ class Holder:
 
     def ensure(self, snapshot: Snapshot) -> None:
         if snapshot.version != self.version:
-            store = Store()
-            store.load(path=str(snapshot.path), format=RdfFormat.N_QUADS)
-            self.store, self.version = store, snapshot.version
+            self.store, self.version = snapshot.open(), snapshot.version
 
     def handle(self, envelope: Envelope) -> tuple[str, Any]:
         try:
@@ -77,12 +125,16 @@ class Holder:
     def write(self, job: Any, commit: Snapshot) -> Any:
         """Apply a write, check it, and commit it as a new snapshot; on any failure forget it."""
         self.version = None
+        if commit.shared:  # a read-only store: the write works on a copy in memory
+            copy = Store()
+            copy.bulk_extend(self.store.quads_for_pattern(None, None, None, None))
+            self.store = copy
         answer = job.apply(self.store)
         if self.validator is not None:
             conforms, report = self.validator(self.store)
             if not conforms:
                 raise JobError(422, report, "text/turtle; charset=utf-8")
-        write_atomic({commit.path: self.store.dump(format=RdfFormat.N_QUADS)})
+        commit.commit(self.store)
         self.version = commit.version
         return answer
 

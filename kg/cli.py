@@ -187,6 +187,12 @@ def serve(
     data: Annotated[list[Path] | None, typer.Option("--data", help="RDF files to serve")] = None,
     time_limit: Annotated[float, typer.Option(help="Seconds a query may run")] = 5.0,
     workers: Annotated[int, typer.Option(help="Query worker processes")] = 4,
+    shared_store: Annotated[
+        bool,
+        typer.Option(
+            help="One on-disk store read by every worker, not a copy in each (large data)"
+        ),
+    ] = False,
     base_iri: Annotated[
         str | None,
         typer.Option(help="Public URL the service is reached at (default: each request's own)"),
@@ -222,6 +228,7 @@ def serve(
         public_base=base_iri,
         time_limit=time_limit,
         workers=workers,
+        shared=shared_store,
         service_allow_list=frozenset(allow_service or ()),
         update_token=update_token or None,
     )

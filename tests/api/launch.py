@@ -20,6 +20,8 @@ def settings(fields: dict) -> Settings:
     values = dict(fields)
     if "data" in values:
         values["data"] = tuple(Path(p) for p in values["data"])
+    if "store" in values:
+        values["store"] = Path(values["store"])
     if "service_allow_list" in values:
         values["service_allow_list"] = frozenset(values["service_allow_list"])
     return Settings(**values)
