@@ -1,4 +1,5 @@
-"""The query worker: a process holding its own copy of the dataset and running jobs sent to it.
+"""The query worker: a process holding the dataset (its own copy in memory, or the shared on-disk
+store opened read-only) and running jobs sent to it.
 
 Running queries in processes is what lets a time limit really stop the work: a query past its
 limit is ended by killing its process (api.executor), which no thread-based engine call allows.
