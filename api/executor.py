@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -61,10 +62,24 @@ class WorkerProcess:
             self.kill()
             raise RuntimeError("a query worker did not start")
 
-    def call(self, envelope: Envelope, limit: float) -> tuple[str, Any]:
-        """Send a job and wait for its answer; past the limit, kill the worker."""
-        self.connection.send(envelope)
-        if not self.connection.poll(limit):
+    async def call(self, envelope: Envelope, limit: float) -> tuple[str, Any]:
+        """Send a job and wait, on the event loop itself, until the answer can be read; past the
+        limit, kill the worker. (Waiting in a thread instead cost about 0.45 ms a request.)"""
+        loop = asyncio.get_running_loop()
+        readable = loop.create_future()
+        descriptor = self.connection.fileno()
+        loop.add_reader(descriptor, lambda: readable.done() or readable.set_result(None))
+        timed_out = False
+        try:
+            os.set_blocking(descriptor, True)  # uvloop's add_reader made it non-blocking
+            self.connection.send(envelope)
+            await asyncio.wait_for(readable, limit)
+        except TimeoutError:
+            timed_out = True
+        finally:
+            loop.remove_reader(descriptor)
+            os.set_blocking(descriptor, True)
+        if timed_out:
             self.kill()
             raise TimeLimitExceeded(limit)
         return self.connection.recv()
@@ -140,10 +155,9 @@ class Executor:
     async def dispatch(self, job: Any, commit: Snapshot | None, limit: float) -> Any:
         process = await self.acquire()
         envelope = Envelope(job, self.snapshot, commit)
-        loop = asyncio.get_running_loop()
         start = time.perf_counter()
         try:
-            status, value = await loop.run_in_executor(self.threads, process.call, envelope, limit)
+            status, value = await process.call(envelope, limit)
         except (TimeLimitExceeded, EOFError, OSError) as error:
             log.warning("worker %s ended after %.3f s: %r", process.process.pid,
                         time.perf_counter() - start, error)  # fmt: skip
@@ -151,6 +165,9 @@ class Executor:
             if isinstance(error, TimeLimitExceeded):
                 raise
             raise JobError(500, "the query worker stopped unexpectedly") from error
+        except asyncio.CancelledError:  # the request went away: its answer would be left unread
+            self.replace(process)
+            raise
         self.idle.put_nowait(process)
         if status == "error":
             raise value
