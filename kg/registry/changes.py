@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import SourceError
-from kg.registry.csvfile import read_rows, value
+from kg.registry.csvfile import read_rows, unique_ids, value
 from kg.registry.organizations import DATE, ID, LIST_SEPARATOR, Registry, first_day
 
 KINDS = {
@@ -40,13 +40,7 @@ def load_changes(path: Path, registry: Registry) -> tuple[Change, ...]:
     if not path.exists():
         return ()
     changes = tuple(_change(row, line, path, registry) for line, row in read_rows(path, COLUMNS))
-    seen: dict[str, int] = {}
-    for change in changes:
-        first = seen.setdefault(change.id, change.line)
-        if first != change.line:
-            raise SourceError(
-                path, change.line, f"id {change.id!r} is already used on line {first}", "id"
-            )
+    unique_ids(path, ((change.id, change.line) for change in changes))
     return changes
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg.errors import SourceError
 from kg.registry.changes import URL
-from kg.registry.csvfile import read_rows, value
+from kg.registry.csvfile import read_rows, unique_ids, value
 from kg.registry.organizations import DATE, ID, LIST_SEPARATOR, Registry
 
 DOCUMENT_COLUMNS = (
@@ -51,14 +51,11 @@ class CitationEntry:
 def load_cited_documents(path: Path, registry: Registry) -> dict[str, CitedDocument]:
     if not path.exists():
         return {}
-    found: dict[str, CitedDocument] = {}
-    for line, row in read_rows(path, DOCUMENT_COLUMNS):
-        document = _document(row, line, path, registry)
-        if document.id in found:
-            problem = f"id {document.id!r} is already used on line {found[document.id].line}"
-            raise SourceError(path, line, problem, "id")
-        found[document.id] = document
-    return found
+    documents = [
+        _document(row, line, path, registry) for line, row in read_rows(path, DOCUMENT_COLUMNS)
+    ]
+    unique_ids(path, ((d.id, d.line) for d in documents))
+    return {d.id: d for d in documents}
 
 
 def _document(row: dict[str, str], line: int, path: Path, registry: Registry) -> CitedDocument:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kg.errors import SourceError
 from kg.registry.changes import URL
-from kg.registry.csvfile import read_rows, value
+from kg.registry.csvfile import read_rows, unique_ids, value
 from kg.registry.organizations import KINDS, Registry, overlap
 
 COLUMNS = ("body", "level", "counterpart", "basis", "source", "quote", "note")
@@ -48,11 +48,8 @@ def load_counterparts(path: Path, registry: Registry) -> tuple[Counterpart, ...]
     if not path.exists():
         return ()
     links = tuple(_link(row, line, path, registry) for line, row in read_rows(path, COLUMNS))
-    seen: dict[tuple[str, str, str], int] = {}
-    for link in links:
-        first = seen.setdefault((link.body, link.property, link.counterpart), link.line)
-        if first != link.line:
-            raise SourceError(path, link.line, f"the same link is on line {first}", "counterpart")
+    keys = (((link.body, link.property, link.counterpart), link.line) for link in links)
+    unique_ids(path, keys, "counterpart", "the same link is on line {first}")
     return links
 
 

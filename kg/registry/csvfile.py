@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Hashable, Iterable
 from pathlib import Path
 
 from kg.errors import SourceError
@@ -23,3 +24,17 @@ def read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str,
 def value(row: dict[str, str], column: str) -> str | None:
     """A cell's text, stripped; None when it is empty."""
     return (row.get(column) or "").strip() or None
+
+
+def unique_ids(
+    path: Path,
+    rows: Iterable[tuple[Hashable, int]],
+    cell: str = "id",
+    says: str = "id {key!r} is already used on line {first}",
+) -> None:
+    """Refuse a row whose key (an id, or what the row says) an earlier row already has."""
+    first_line: dict[Hashable, int] = {}
+    for key, line in rows:
+        first = first_line.setdefault(key, line)
+        if first != line:
+            raise SourceError(path, line, says.format(key=key, first=first), cell)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import SourceError
-from kg.registry.csvfile import read_rows, value
+from kg.registry.csvfile import read_rows, unique_ids, value
 from kg.sources.records import Mention
 
 KINDS = {
@@ -176,16 +176,13 @@ def _period(org: Organization) -> str:
 def load_registry(path: Path) -> Registry:
     """Read and check the registry CSV; every problem names its line and column."""
     organizations = tuple(_organization(row, line, path) for line, row in read_rows(path, COLUMNS))
-    first_line: dict[str, int] = {}
-    for org in organizations:
-        line = first_line.setdefault(org.id, org.line)
-        if line != org.line:
-            raise SourceError(path, org.line, f"id {org.id!r} is already used on line {line}", "id")
+    unique_ids(path, ((org.id, org.line) for org in organizations))
+    ids = {org.id for org in organizations}
     by_name: dict[str, tuple[Organization, ...]] = {}
     for org in organizations:
         for column in ("parent", "member_of", "drawn_from"):
             target = getattr(org, column)
-            if target and target not in first_line:
+            if target and target not in ids:
                 raise SourceError(path, org.line, f"no organization with id {target!r}", column)
         for name in org.labels:
             by_name[name] = (*by_name.get(name, ()), org)
