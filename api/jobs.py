@@ -25,7 +25,7 @@ from api.negotiation import (
     RESULT_FORMATS,
     Format,
 )
-from kg.store.query import merged_graphs
+from kg.store.query import merged_dataset
 from kg.store.results import GRAPH_WRITERS, RESULTS_WRITERS
 
 
@@ -113,8 +113,8 @@ class Query:
                 "default_graph": [term(g) for g in self.default_graphs],
                 "named_graphs": [term(g) for g in self.named_graphs],
             }
-        elif self.merge and (graphs := merged_graphs(store, self.merge)):
-            dataset = {"default_graph": [DefaultGraph(), *graphs]}
+        else:
+            dataset = merged_dataset(store, self.merge)
         try:
             result = store.query(
                 self.text, base_iri=self.base_iri, prefixes=self.prefixes, **dataset

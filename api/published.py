@@ -31,8 +31,9 @@ class Description:
     graph_format: str
 
     def run(self, store: Store) -> Answer:
-        dumps = planned_dumps(list(partition(store)))
-        triples = sorted(describe(store, self.base, dumps, self.endpoint), key=str)
+        graphs = partition(store)
+        dumps = planned_dumps(list(graphs))
+        triples = sorted(describe(store, graphs, self.base, dumps, self.endpoint), key=str)
         fmt = next(f for f in GRAPH_FORMATS if f.name == self.graph_format)
         writer = GRAPH_WRITERS[fmt.name]
         prefixes = None if writer == RdfFormat.N_TRIPLES else DESCRIPTION_PREFIXES

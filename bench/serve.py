@@ -125,14 +125,14 @@ def wrk(endpoint: str, query: str, concurrency: int, seconds: float, unique: boo
     base, route = endpoint.rsplit("/", 1)
     path = f"/{route}?query=" + quote(query)
     command = ["wrk", "-t1", f"-c{concurrency}", f"-d{seconds:g}s", "--latency"]
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(UNIQUE.format(path=path, accept=ACCEPT))
-    if unique:
-        command += ["-s", script.name, base]
-    else:
-        command += ["-H", f"Accept: {ACCEPT}", base + path]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    Path(script.name).unlink()
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if unique:  # a script that makes each request's query text its own
+            script.write(UNIQUE.format(path=path, accept=ACCEPT))
+            script.flush()
+            command += ["-s", script.name, base]
+        else:
+            command += ["-H", f"Accept: {ACCEPT}", base + path]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
         "p50": milliseconds(re.search(r"50%\s+([\d.]+\w+)", output).group(1)),  # type: ignore[union-attr]

@@ -14,6 +14,7 @@ from pyoxigraph import QuerySolutions, Store
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
 from kg.graph.iris import BASE, POL, PREFIXES, part
+from kg.graph.turtle import literal
 from kg.registry.organizations import KINDS as KINDS_OF_ORGANIZATION
 
 LABELS = (
@@ -93,14 +94,9 @@ def solutions(store: Store, query: str) -> QuerySolutions:
     return result
 
 
-def literal(text: str, language: str | None) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"@{language}' if language else f'"{escaped}"'
-
-
 def candidates_query(values: Sequence[str], properties: Sequence[str]) -> str:
     """Resources of the remote graph whose property holds one of the values (@zh or untagged)."""
-    terms = " ".join(literal(v, lang) for v in values for lang in ("zh", None))
+    terms = " ".join(literal(Literal(v, lang=lang)) for v in values for lang in ("zh", None))
     props = " ".join(f"<{p}>" for p in properties)
     return (
         "SELECT ?remote ?property ?value ?type WHERE { "

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store, Triple
 
 from kg.graph.iris import BASE, PREFIXES
-from kg.publish.partition import graph_name, partition
+from kg.publish.partition import graph_name
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -62,11 +62,15 @@ def integer(value: int) -> Literal:
 
 
 def describe(
-    store: Store, base: str, dumps: Sequence[Dump], endpoint: str | None = None
+    store: Store,
+    graphs: dict[NamedNode, list[Quad]],
+    base: str,
+    dumps: Sequence[Dump],
+    endpoint: str | None = None,
 ) -> list[Triple]:
-    """The description of the store's dataset, published at `base` (dumps under base/dumps/)."""
+    """The description of the store's dataset, partitioned into `graphs` (kg.publish.partition),
+    published at `base` (dumps under base/dumps/)."""
     dataset = NamedNode(base + "dataset")
-    graphs = partition(store)
     quads = [quad for graph in graphs.values() for quad in graph]
     triples = [
         Triple(dataset, RDF_TYPE, n("Dataset")),

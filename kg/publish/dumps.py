@@ -39,7 +39,7 @@ def publish(store: Store, directory: Path, base: str, endpoint: str | None) -> l
         content = dump_bytes(graphs, dump)
         outputs[directory / "dumps" / dump.file] = content
         written.append(replace(dump, size=len(content)))
-    triples = describe(store, base, written, endpoint)
+    triples = describe(store, graphs, base, written, endpoint)
     outputs[directory / DESCRIPTION] = serialize(
         sorted(triples, key=str), format=RdfFormat.TURTLE, prefixes=DESCRIPTION_PREFIXES
     )

@@ -14,7 +14,6 @@ from kg.reasoning.inferences import (
     ReasonerUnavailable,
     Triple,
     close_properties,
-    data_nodes,
     distinct_organizations,
 )
 from kg.reasoning.vocabulary import Vocabulary
@@ -54,7 +53,9 @@ def accepted(triple: tuple) -> bool:
     return True
 
 
-def entailed(data: Graph, ontology: Graph, vocabulary: Vocabulary) -> set[Triple]:
+def entailed(
+    data: Graph, ontology: Graph, vocabulary: Vocabulary, nodes: set[URIRef]
+) -> set[Triple]:
     """Every type and object property value HermiT entails for the data's individuals."""
     world = owlready2.World()
     try:
@@ -63,7 +64,7 @@ def entailed(data: Graph, ontology: Graph, vocabulary: Vocabulary) -> set[Triple
         )
         with loaded:
             owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
-        found = set(types(world, data_nodes(data, ontology))) | set(values(world, vocabulary))
+        found = set(types(world, nodes)) | set(values(world, vocabulary))
     except owlready2.OwlReadyInconsistentOntologyError as error:
         raise Inconsistent(["HermiT found the ontology and the data inconsistent"]) from error
     except (OSError, owlready2.OwlReadyJavaError) as error:

@@ -36,6 +36,7 @@ def load(paths: Sequence[Path]) -> Graph:
 def reason(data: Graph, ontology: Graph, engine: Engine = Engine.hermit) -> Inferences:
     """The inferred triples, or Inconsistent naming the resources that clash."""
     vocabulary = Vocabulary.read(ontology)
+    nodes = data_nodes(data, ontology)
     if engine == Engine.rules:
         store = rules.entailed(data, vocabulary)
         found = problems(store, vocabulary, data)
@@ -44,8 +45,8 @@ def reason(data: Graph, ontology: Graph, engine: Engine = Engine.hermit) -> Infe
         entailed, name = set(rules.triples(store)), rules.ENGINE
     else:
         try:
-            entailed, name = hermit.entailed(data, ontology, vocabulary), hermit.ENGINE
+            entailed, name = hermit.entailed(data, ontology, vocabulary, nodes), hermit.ENGINE
         except Inconsistent as error:
             store = rules.entailed(data, vocabulary)
             raise Inconsistent(problems(store, vocabulary, data) or error.problems) from error
-    return Inferences(restrict(entailed, data, data_nodes(data, ontology), vocabulary), name)
+    return Inferences(restrict(entailed, data, nodes, vocabulary), name)

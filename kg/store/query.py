@@ -18,16 +18,14 @@ class QueryError(ValueError):
     """A query that cannot be run: its syntax, or what it asks of the store."""
 
 
-def merged_graphs(store: Store, prefix: str = MERGED) -> list[NamedNode]:
-    """The store's named graphs under the prefix: policykg's own (the inferred graph, links)."""
-    return sorted(
-        (
-            g
-            for g in store.named_graphs()
-            if isinstance(g, NamedNode) and g.value.startswith(prefix)
-        ),
-        key=lambda g: g.value,
-    )
+def merged_dataset(store: Store, prefix: str | None) -> dict[str, object]:
+    """The dataset argument of Store.query that adds the named graphs under the prefix
+    (policykg's own: the inferred graph, links) to the default graph; {} when there are none."""
+    if not prefix:
+        return {}
+    graphs = [g for g in store.named_graphs() if isinstance(g, NamedNode)]
+    merged = sorted((g for g in graphs if g.value.startswith(prefix)), key=lambda g: g.value)
+    return {"default_graph": [DefaultGraph(), *merged]} if merged else {}
 
 
 def run(
@@ -35,10 +33,7 @@ def run(
 ) -> QuerySolutions | QueryBoolean | QueryTriples:
     """Run a query with the vocabulary's prefixes predeclared; unless it names its own dataset,
     its default graph also includes the named graphs under the `merge` prefix."""
-    dataset = {}
-    graphs = merged_graphs(store, merge) if merge and not has_from_clause(sparql) else []
-    if graphs:
-        dataset = {"default_graph": [DefaultGraph(), *graphs]}
+    dataset = {} if has_from_clause(sparql) else merged_dataset(store, merge)
     try:
         return store.query(sparql, prefixes=PREFIXES, **dataset)
     except SyntaxError as error:

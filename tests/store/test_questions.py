@@ -56,6 +56,11 @@ def label(document: SourceDocument, facts: Facts) -> str:
     return known.identifier or document.identifier or known.title_zh
 
 
+def roles(task: Task) -> list[tuple[str, Mention]]:
+    """Each mention of a task with its role, as the questions name roles."""
+    return [("lead", m) for m in task.leads] + [("cooperating", m) for m in task.cooperators]
+
+
 def bodies(document: SourceDocument, task: Task, resolve: Resolve) -> set[str]:
     return {resolve(document, m).pref_zh for m in task.leads + task.cooperators}
 
@@ -133,8 +138,7 @@ def test_tasks_with_district_governments(
         (label(document, facts), task.number, role, mention.written)
         for document in corpus
         for task in document.tasks
-        for role, mentions in (("lead", task.leads), ("cooperating", task.cooperators))
-        for mention in mentions
+        for role, mention in roles(task)
         if districts(registry, resolve(document, mention))
     }
     found = {(row[0], int(row[1]), row[2], row[3]) for row in answer(store, "district-governments")}
@@ -265,8 +269,7 @@ def test_the_pictures_get_every_assignment_and_every_amount(
         (label(document, facts), task.number, resolve(document, mention).pref_zh, role)
         for document in corpus
         for task in document.tasks
-        for role, mentions in (("lead", task.leads), ("cooperating", task.cooperators))
-        for mention in mentions
+        for role, mention in roles(task)
     )
     rows = answer(store, "assignments-for-pictures")
     assert Counter((r[1], int(r[4]), r[7], r[9]) for r in rows) == expected
