@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -20,6 +21,7 @@ from api.context import Service
 from api.dataset import initial, latest
 from api.executor import Executor, PoolSettings
 from api.security import SecurityHeaders
+from api.worker import RemoteSnapshot, Served
 
 STATIC = Path(__file__).parent / "static"
 DESCRIPTION = """A knowledge graph of Chinese government policy task-division tables (任务分工表).
@@ -30,13 +32,23 @@ questions of the web page, and the graph's own IRIs as pages and RDF."""
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """An app serving settings.data (loaded now: a bad file raises SourceError naming it)."""
+    """An app serving settings.data (loaded now: a bad file raises SourceError naming it), or
+    the remote store settings.remote names."""
     settings = settings or Settings()
-    scratch = TemporaryDirectory(prefix="policykg-") if settings.store is None else None
-    directory = settings.store or Path(scratch.name)  # type: ignore[union-attr]
-    directory.mkdir(parents=True, exist_ok=True)
-    ontology = settings.ontology if settings.ontology_graph else None
-    snapshot = latest(directory) or initial(directory, settings.data, ontology, settings.shared)
+    scratch = None
+    snapshot: Served
+    if settings.remote:
+        if settings.writable:
+            raise ValueError("a remote store is served read-only: write to it with policykg load")
+        # the store's default graph is its own (the union of its graphs, as policykg loads it)
+        settings = replace(settings, merged_prefix=None)
+        snapshot = RemoteSnapshot(settings.remote, settings.time_limit)
+    else:
+        scratch = TemporaryDirectory(prefix="policykg-") if settings.store is None else None
+        directory = settings.store or Path(scratch.name)  # type: ignore[union-attr]
+        directory.mkdir(parents=True, exist_ok=True)
+        ontology = settings.ontology if settings.ontology_graph else None
+        snapshot = latest(directory) or initial(directory, settings.data, ontology, settings.shared)
     pool = PoolSettings(settings.workers, settings.max_queued, settings.queue_timeout)
     executor = Executor(pool, snapshot, settings.validator)
 

@@ -25,6 +25,7 @@ class Settings:
 
     data: Sequence[Path] = (TRIPLES,)
     store: Path | None = None
+    remote: str | None = None  # a SPARQL endpoint served through (read-only), instead of data
     graph_base: str = BASE
     public_base: str | None = None
     sources: Path | None = SOURCES

@@ -20,7 +20,7 @@ from typing import Any
 from api import worker
 from api.config import Validator
 from api.jobs import JobError
-from api.worker import Envelope, Snapshot
+from api.worker import Envelope, Served, Snapshot
 
 log = logging.getLogger("policykg.executor")
 CONTEXT = multiprocessing.get_context("spawn")
@@ -49,7 +49,7 @@ class PoolSettings:
 class WorkerProcess:
     """One worker process and the parent's end of its pipe (used from one thread at a time)."""
 
-    def __init__(self, snapshot: Snapshot, validator: Validator | None):
+    def __init__(self, snapshot: Served, validator: Validator | None):
         self.connection, child = CONTEXT.Pipe()
         self.process = CONTEXT.Process(
             target=worker.serve, args=(child, snapshot, validator), daemon=True
@@ -94,7 +94,7 @@ class WorkerProcess:
         return self.process.is_alive() and not self.connection.closed
 
 
-def started(snapshot: Snapshot, validator: Validator | None) -> WorkerProcess:
+def started(snapshot: Served, validator: Validator | None) -> WorkerProcess:
     process = WorkerProcess(snapshot, validator)
     process.wait_ready()
     return process
@@ -103,7 +103,7 @@ def started(snapshot: Snapshot, validator: Validator | None) -> WorkerProcess:
 class Executor:
     """The pool: start() it inside the running event loop, close() it on shutdown."""
 
-    def __init__(self, settings: PoolSettings, snapshot: Snapshot, validator: Validator | None):
+    def __init__(self, settings: PoolSettings, snapshot: Served, validator: Validator | None):
         self.settings = settings
         self.snapshot = snapshot
         self.validator = validator
@@ -140,6 +140,7 @@ class Executor:
     async def write(self, job: Any, limit: float) -> Any:
         """Run a writing job; if applied and valid, it becomes the snapshot all workers see."""
         async with self.write_lock:
+            assert isinstance(self.snapshot, Snapshot), "a remote store is served read-only"
             commit = self.snapshot.following()
             try:
                 answer = await self.dispatch(job, commit, limit)

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pyoxigraph import (
-    BlankNode,
     DefaultGraph,
     NamedNode,
     QueryTriples,
@@ -250,12 +249,11 @@ class Statistics:
     """How many triples the default graph and each named graph hold."""
 
     def run(self, store: Store) -> dict[str | None, int]:
-        counts: dict[str | None, int] = {}
-        for quad in store:
-            graph = quad.graph_name
-            key = graph.value if isinstance(graph, NamedNode | BlankNode) else None
-            counts[key] = counts.get(key, 0) + 1
-        counts.setdefault(None, 0)
+        whole = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        counts: dict[str | None, int] = {None: next(int(row["n"].value) for row in whole)}
+        per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        for row in store.query(per_graph):
+            counts[row["g"].value] = int(row["n"].value)
         for graph in store.named_graphs():
             if isinstance(graph, NamedNode):
                 counts.setdefault(graph.value, 0)

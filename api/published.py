@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from pyoxigraph import RdfFormat, Store, serialize
 from starlette.responses import Response
 
-from api.context import service, timed
+from api.context import Service, service, timed
 from api.jobs import Answer, JobError
 from api.negotiation import GRAPH_FORMATS, choose, parse_accept
 from api.protocol import ProtocolError
@@ -60,6 +60,7 @@ async def void(request: Request) -> Response:
     """The VoID and DCAT description: sizes, classes, one subset per named graph, the license,
     the sources, the SPARQL endpoint and the dumps (Turtle by default)."""
     context = service(request)
+    local_only(context)
     fmt = choose(parse_accept(request.headers.get("accept")), GRAPH_FORMATS)
     if fmt is None:
         raise ProtocolError(406, "the description is RDF: accept Turtle, N-Triples, JSON-LD, ...")
@@ -71,4 +72,14 @@ async def void(request: Request) -> Response:
 async def dump(request: Request, file: str) -> Response:
     """A dump of one named graph (Turtle, N-Triples or JSON-LD), or of all of them (N-Quads)."""
     context = service(request)
+    local_only(context)
     return answer(await timed(request, "dump", context.executor.run(DumpFile(file), 60.0)))
+
+
+def local_only(context: Service) -> None:
+    """The description and dumps read every quad: made where the data is, not over HTTP."""
+    if context.executor.snapshot.remote:
+        raise ProtocolError(
+            404, "this service reads a remote store: its description and dumps are made where "
+            "the data is built (policykg publish)",
+        )  # fmt: skip

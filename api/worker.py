@@ -1,5 +1,5 @@
-"""The query worker: a process holding the dataset (its own copy in memory, or the shared on-disk
-store opened read-only) and running jobs sent to it.
+"""The query worker: a process holding the dataset (its own copy in memory, the shared on-disk
+store opened read-only, or a remote SPARQL store reached over HTTP) and running jobs sent to it.
 
 Running queries in processes is what lets a time limit really stop the work: a query past its
 limit is ended by killing its process (api.executor), which no thread-based engine call allows.
@@ -20,6 +20,8 @@ from pyoxigraph import RdfFormat, Store
 from api.config import Validator
 from api.jobs import JobError
 from kg.files import write_atomic
+from kg.store.remote import IncompleteAnswer, RemoteError
+from kg.store.sparql_store import SparqlStore
 
 READY = "ready"
 
@@ -34,6 +36,7 @@ class Snapshot:
 
     version: int
     path: Path
+    remote = False
 
     @staticmethod
     def at(directory: Path, version: int, shared: bool = False) -> Snapshot:
@@ -92,11 +95,29 @@ class Snapshot:
 
 
 @dataclass(frozen=True)
+class RemoteSnapshot:
+    """A SPARQL store elsewhere, served read-only: nothing to load; each worker reaches it over
+    HTTP, each query stopped at the time limit on both sides. It changes behind our back, so
+    it has no version to cache answers by."""
+
+    url: str
+    time_limit: float
+    version = 0
+    remote = True
+
+    def open(self) -> SparqlStore:
+        return SparqlStore(self.url, self.time_limit)
+
+
+Served = Snapshot | RemoteSnapshot
+
+
+@dataclass(frozen=True)
 class Envelope:
     """A job, the snapshot it must see, and for writes the snapshot a success commits as."""
 
     job: Any
-    snapshot: Snapshot
+    snapshot: Served
     commit: Snapshot | None = None
 
 
@@ -105,10 +126,10 @@ class Holder:
 
     def __init__(self, validator: Validator | None):
         self.validator = validator
-        self.store = Store()
+        self.store: Store | SparqlStore = Store()
         self.version: int | None = None
 
-    def ensure(self, snapshot: Snapshot) -> None:
+    def ensure(self, snapshot: Served) -> None:
         if snapshot.version != self.version:
             self.store, self.version = snapshot.open(), snapshot.version
 
@@ -120,6 +141,8 @@ class Holder:
             return "ok", self.write(envelope.job, envelope.commit)
         except JobError as error:
             return "error", error
+        except RemoteError as error:
+            return "error", remote_failure(error)
         except Exception as error:  # reported as a 500 without details; the worker lives on
             return "crash", f"{type(error).__name__}: {error}"
 
@@ -140,7 +163,16 @@ class Holder:
         return answer
 
 
-def serve(connection: Connection, snapshot: Snapshot, validator: Validator | None) -> None:
+def remote_failure(error: RemoteError) -> JobError:
+    """A remote store's failure as this endpoint answers it: the client's own error (a query the
+    store found malformed) as 400, the store stopping at its time limit as our limit's 503, and
+    anything else, a capped answer included, as 502 Bad Gateway."""
+    if isinstance(error, IncompleteAnswer):
+        return JobError(503 if error.timed_out else 502, str(error))
+    return JobError(400 if error.status == 400 else 502, str(error))
+
+
+def serve(connection: Connection, snapshot: Served, validator: Validator | None) -> None:
     """The worker process's main loop: load, say ready, then answer jobs until the pipe closes."""
     holder = Holder(validator)
     holder.ensure(snapshot)

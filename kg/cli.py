@@ -23,9 +23,13 @@ from kg.reasoning.reason import Engine as Reasoner
 from kg.sources.read import LAYOUTS
 from kg.store.dataset import default_files, load_store
 from kg.store.query import MERGED, QueryError, query_files
+from kg.store.remote import RemoteError
+from kg.store.remote import query as remote_query
 from kg.store.results import OutputFormat, render
 from kg.validation.runner import SHAPES, Engine
 from kg.validation.runner import validate as run_validation
+
+REMOTE = "sparql:"  # serve --store sparql:URL
 
 app = typer.Typer(
     help="policykg: a knowledge graph of Chinese policy task-division tables.",
@@ -126,15 +130,13 @@ def query(
     merged = MERGED if infer else None
     try:
         if endpoint:
-            from kg.store.remote import query as remote_query
-
             result = remote_query(endpoint, text)
         else:
             result = query_files(data or served_by_default(), text, merged)
         sys.stdout.write(render(result, fmt))
     except SourceError as error:
         raise fail(str(error), 2) from error
-    except (QueryError, ValueError) as error:
+    except (QueryError, ValueError, RemoteError) as error:
         raise fail(str(error), 1) from error
     except (OSError, RuntimeError) as error:  # raised while the results are read
         raise fail(f"the query failed: {error}", 1) from error
@@ -154,7 +156,6 @@ def load(
 ) -> None:
     """Push the graph into an existing SPARQL store, one named graph per document, replacing it."""
     from kg.store.load import load as push
-    from kg.store.remote import RemoteError
 
     if not (to or update):
         raise fail("say where: --to GRAPH_STORE_URL or --update UPDATE_URL", 2)
@@ -181,8 +182,11 @@ def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,
     store: Annotated[
-        Path | None,
-        typer.Option(help="Directory keeping the served dataset (and its writes) across restarts"),
+        str | None,
+        typer.Option(
+            help="Directory keeping the served dataset (and its writes) across restarts, or "
+            "sparql:URL to serve an existing SPARQL store (read-only)"
+        ),
     ] = None,
     data: Annotated[list[Path] | None, typer.Option("--data", help="RDF files to serve")] = None,
     time_limit: Annotated[float, typer.Option(help="Seconds a query may run")] = 5.0,
@@ -215,16 +219,22 @@ def serve(
     from api.config import Settings
     from api.dataset import latest
 
-    if store is not None and data and latest(store) is not None:
+    remote = store.removeprefix(REMOTE) if store and store.startswith(REMOTE) else None
+    directory = Path(store) if store and not remote else None
+    if remote and (data or shared_store or update_token):
+        raise fail("--store sparql:URL serves that store as it is: no --data, --shared-store or "
+                   "updates (load it with policykg load)", 2)  # fmt: skip
+    if directory is not None and data and latest(directory) is not None:
         raise fail(
             f"{store} already holds a dataset; serve it without --data or use another --store", 2
         )
     if base_iri is not None and not base_iri.endswith("/"):
         base_iri += "/"
     settings = Settings(
-        data=tuple(data or served_by_default()),
+        data=tuple(data or served_by_default()) if not remote else (),
         ontology_graph=not data,
-        store=store,
+        store=directory,
+        remote=remote,
         public_base=base_iri,
         time_limit=time_limit,
         workers=workers,
@@ -238,6 +248,8 @@ def serve(
         raise fail(str(error), 2) from error
     logging.basicConfig(level=logging.INFO, format="%(name)s %(message)s")
     writes = "updates ON (token required)" if settings.writable else "read-only"
+    if remote:
+        writes += f", reading {remote}"
     typer.echo(
         f"policykg: web page http://{host}:{port}/  SPARQL http://{host}:{port}/sparql  ({writes})",
         err=True,
@@ -357,7 +369,7 @@ def link(
 
     from kg.graph.turtle import serialize, trig
     from kg.links.match import find, links_graph, links_graph_name, locals_of
-    from kg.store.remote import RemoteError, select
+    from kg.store.remote import select
 
     name = output.stem if output else re.sub(r"[^A-Za-z0-9]+", "-", urlsplit(endpoint).netloc)
     target = output or LINKS / f"{name}.trig"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import engines
 import pytest
+from engines import Engine
 from pyoxigraph import Store
 from rdflib import Graph
 
@@ -65,3 +67,25 @@ def graph() -> Graph:
 @pytest.fixture(scope="session")
 def store() -> Store:
     return load_store([pipeline.TRIPLES])
+
+
+@pytest.fixture(scope="session")
+def oxigraph_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """A real Oxigraph server, empty at first."""
+    engine = engines.oxigraph(tmp_path_factory.mktemp("oxigraph"))
+    yield engine
+    engine.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """A real Virtuoso server, empty at first (but for its own system graphs)."""
+    engine = engines.virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    yield engine
+    engine.stop()
+
+
+@pytest.fixture(params=["oxigraph", "virtuoso"])
+def engine(request: pytest.FixtureRequest) -> Engine:
+    """Each real store in turn."""
+    return request.getfixturevalue(f"{request.param}_engine")

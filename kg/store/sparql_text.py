@@ -161,3 +161,13 @@ def query_form(query: str) -> str | None:
         if token.keyword("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
             return token.text.upper()
     return None
+
+
+def outer_limit(query: str) -> int | None:
+    """The LIMIT of the query as a whole (not a subquery's), if it has one."""
+    reader = Reader(query, None, {})
+    for _, token, depth in reader.walk():
+        if depth == 0 and token.keyword("LIMIT"):
+            found = re.match(r"LIMIT\s+(\d+)", reader.text[token.start :], re.IGNORECASE)
+            return int(found.group(1)) if found else None
+    return None

@@ -232,12 +232,10 @@ def test_the_documents_a_document_rests_on(store: Store, graph: Graph) -> None:
     def name(node: URIRef) -> str:
         number = graph.value(node, DCTERMS.identifier)
         title = next(t for t in graph.objects(node, DCTERMS.title) if t.language == "zh")
-        issued = graph.value(node, DCTERMS.issued)
-        if number is not None:
-            return str(number)
-        if issued is not None and (node, RDF.type, POL.PolicyDocument) not in graph:
-            return f"{title}（{issued}）"
-        return str(title)
+        return str(number if number is not None else title)
+
+    def issued(node: URIRef) -> str:
+        return str(graph.value(node, DCTERMS.issued) or "")
 
     steps = {ELI.based_on: "based on", ELI.implements: "implements"}
     expected = set()
@@ -251,14 +249,15 @@ def test_the_documents_a_document_rests_on(store: Store, graph: Graph) -> None:
         for step in reached:
             for relation, how in steps.items():
                 for cited in graph.objects(step, relation):
-                    expected.add((name(document), name(step), how, name(cited)))
-    found = {tuple(row[:4]) for row in answer(store, "documents-a-document-rests-on")}
+                    expected.add((name(document), name(step), how, name(cited), issued(cited)))
+    found = {tuple(row[:5]) for row in answer(store, "documents-a-document-rests-on")}
     assert found == expected
     assert (
         "穗府办规〔2020〕25号",
         "穗府办规〔2020〕25号",
         "based on",
         "发改产业〔2020〕202号",
+        "2020-02-10",
     ) in found
 
 
