@@ -105,12 +105,12 @@ def build(
         keep_unresolved=keep_unresolved,
     )
     try:
-        graph = pipeline.build(
+        count = pipeline.build(
             inputs, output, context or output.with_name(pipeline.CONTEXT.name), warn=warning
         )
     except SourceError as error:
         raise fail(str(error), 2) from error
-    typer.echo(f"{len(graph)} triples -> {output}", err=True)
+    typer.echo(f"{count} triples -> {output}", err=True)
 
 
 @app.command()

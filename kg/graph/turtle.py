@@ -19,12 +19,23 @@ OBJECT_SEPARATOR = " ,\n        "
 
 def serialize(graph: Graph) -> bytes:
     """Turtle with fixed prefixes, subjects in natural order, `a` first, then sorted predicates."""
+    return (prologue() + statements(graph)).encode("utf-8")
+
+
+def prologue() -> str:
+    """The fixed prefixes every file starts with."""
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(PREFIXES.items()))
+
+
+def statements(graph: Graph) -> str:
+    """The graph's triples, subject by subject in natural order, each after an empty line, so
+    that the statements of several graphs written one after another make one Turtle file."""
     by_subject: dict[URIRef, dict[URIRef, list[Node]]] = defaultdict(lambda: defaultdict(list))
     for subject, predicate, obj in graph:
         if isinstance(subject, BNode) or isinstance(obj, BNode):
             raise ValueError(f"blank node in the graph near {subject} {predicate}")
         by_subject[subject][predicate].append(obj)  # type: ignore[index]
-    lines = [f"@prefix {name}: <{iri}> ." for name, iri in sorted(PREFIXES.items())]
+    lines = []
     for subject in sorted(by_subject, key=natural_key):
         lines.append("")
         lines.append(term(subject))
@@ -34,7 +45,7 @@ def serialize(graph: Graph) -> bytes:
             end = " ." if index == len(predicates) - 1 else " ;"
             verb = "a" if predicate == RDF.type else term(predicate)
             lines.append(f"    {verb} {OBJECT_SEPARATOR.join(term(o) for o in objects)}{end}")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return "".join(f"{line}\n" for line in lines)
 
 
 def trig(graph: Graph, name: URIRef) -> bytes:

@@ -37,39 +37,63 @@ def decimal(value: Decimal) -> Literal:
     return Literal(format(plain(value), "f"), datatype=XSD.decimal)
 
 
-def build_graph(
-    documents: Iterable[SourceDocument],
-    curated: Curated,
-    links: Iterable[DocumentLink] = (),
-    keep_unresolved: bool = False,
-) -> Graph:
-    """The whole graph: the registry's organizations, their changes and counterparts, every
-    document's tasks, and the documents they cite.
-
-    A name the registry cannot resolve stops the build with every such name of the file listed,
-    unless `keep_unresolved`, which keeps each as a pol:UnresolvedAssignee labelled as written.
-    """
+def new_graph() -> Graph:
     graph = Graph()
     for prefix, namespace in iris.PREFIXES.items():
         graph.bind(prefix, namespace)
+    return graph
+
+
+def registry_graph(curated: Curated) -> Graph:
+    """The organizations, their changes and their counterparts."""
+    graph = new_graph()
     for organization in curated.registry.organizations:
         add_organization(graph, organization)
     for change in curated.changes:
         add_change(graph, change)
     for counterpart in curated.counterparts:
         add_counterpart(graph, counterpart)
-    for document in documents:
-        writer = DocumentWriter(graph, document, curated.facts(document), curated.registry)
-        writer.write(keep_unresolved)
+    return graph
+
+
+def document_graph(
+    document: SourceDocument,
+    curated: Curated,
+    links: Iterable[DocumentLink] = (),
+    keep_unresolved: bool = False,
+) -> Graph:
+    """One source document: its source file, tasks, themes, assignments and instruments, and the
+    citations it makes (`links`, all of them its own).
+
+    A name the registry cannot resolve stops the build with every such name of the file listed,
+    unless `keep_unresolved`, which keeps each as a pol:UnresolvedAssignee labelled as written.
+    """
+    graph = new_graph()
+    DocumentWriter(graph, document, curated.facts(document), curated.registry).write(
+        keep_unresolved
+    )
+    add_links(graph, links)
+    return graph
+
+
+def cited_graph(curated: Curated, links: Iterable[DocumentLink]) -> Graph:
+    """The documents outside the corpus that `links` (every link of the build) name, and the
+    citations the curated entries give them."""
     links = list(links)
+    graph = new_graph()
     named = {link.cited for link in links} | {link.citing for link in links}
     for document_id in sorted(named & set(curated.cited)):
         add_cited_document(graph, curated.cited[document_id])
+    add_links(graph, (link for link in links if link.citing in curated.cited))
+    return graph
+
+
+def add_links(graph: Graph, links: Iterable[DocumentLink]) -> None:
+    """Each link with its number among its citing document's links."""
     numbers: dict[str, int] = {}
     for link in links:
         numbers[link.citing] = numbers.get(link.citing, 0) + 1
         add_link(graph, link, numbers[link.citing])
-    return graph
 
 
 def issued_on(document: SourceDocument, facts: DocumentFacts) -> dt.date | None:

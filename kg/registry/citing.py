@@ -4,7 +4,7 @@ a copy that prints it) joined to the document its catalogue entry names."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,50 +28,64 @@ class DocumentLink:
     elsewhere: str | None = None  # the words of the copy that prints it
 
 
-def resolve_citations(
-    sources: Sequence[SourceDocument], curated: Curated, path: Path, warn: Callable[[str], None]
-) -> tuple[DocumentLink, ...]:
-    """Every citation of the sources (and of the cited documents' titles) that an entry resolves;
-    a printed citation without an entry is left out with a warning."""
-    entries: dict[str, list[CitationEntry]] = defaultdict(list)
+Entries = dict[str, list[CitationEntry]]
+
+
+def entries_by_citing(curated: Curated) -> Entries:
+    """The citation entries, by the source file (or cited document id) that cites."""
+    entries: Entries = defaultdict(list)
     for entry in curated.citations:
         entries[entry.citing].append(entry)
+    return entries
+
+
+def document_links(
+    source: SourceDocument,
+    curated: Curated,
+    entries: Entries,
+    path: Path,
+    warn: Callable[[str], None],
+) -> list[DocumentLink]:
+    """The citations one source makes, as its entries resolve them."""
+    citing = curated.facts(source).id
+    printed: dict[str, Citation] = {}
+    for citation in source.citations:
+        printed.setdefault(citation.title, citation)
+    resolved = {entry.title: entry for entry in entries.get(source.path.name, ())}
     links = []
-    for source in sources:
-        citing = curated.facts(source).id
-        printed: dict[str, Citation] = {}
-        for citation in source.citations:
-            printed.setdefault(citation.title, citation)
-        resolved = {entry.title: entry for entry in entries[source.path.name]}
-        for title, citation in printed.items():
-            if title not in resolved:
-                warn(
-                    f"{source.path}:{citation.span}: cites 《{citation.printed}》, which {path} "
-                    "does not resolve; the citation is left out"
-                )
-                continue
-            entry = resolved[title]
-            if entry.elsewhere:
-                problem = "the source prints this citation itself; leave elsewhere empty"
-                raise SourceError(path, entry.line, problem, "elsewhere")
-            links.append(
-                DocumentLink(
-                    citing, entry.cited, citation.relation, citation.printed, citation.span
-                )
+    for title, citation in printed.items():
+        if title not in resolved:
+            warn(
+                f"{source.path}:{citation.span}: cites 《{citation.printed}》, which {path} "
+                "does not resolve; the citation is left out"
             )
-        for title, entry in resolved.items():
-            if title not in printed:
-                if not entry.elsewhere:
-                    problem = (
-                        f"{source.path.name} prints no citation of 《{title}》 with a verb that "
-                        "says how; give the words of a copy that does (elsewhere)"
-                    )
-                    raise SourceError(path, entry.line, problem, "title")
-                links.append(from_words(entry, citing, entry.elsewhere, path, "elsewhere"))
-    for cited_id, document in curated.cited.items():
-        for entry in entries[cited_id]:
-            links.append(from_words(entry, cited_id, normalized(document.title_zh), path, "title"))
-    return tuple(links)
+            continue
+        entry = resolved[title]
+        if entry.elsewhere:
+            problem = "the source prints this citation itself; leave elsewhere empty"
+            raise SourceError(path, entry.line, problem, "elsewhere")
+        links.append(
+            DocumentLink(citing, entry.cited, citation.relation, citation.printed, citation.span)
+        )
+    for title, entry in resolved.items():
+        if title not in printed:
+            if not entry.elsewhere:
+                problem = (
+                    f"{source.path.name} prints no citation of 《{title}》 with a verb that "
+                    "says how; give the words of a copy that does (elsewhere)"
+                )
+                raise SourceError(path, entry.line, problem, "title")
+            links.append(from_words(entry, citing, entry.elsewhere, path, "elsewhere"))
+    return links
+
+
+def cited_links(curated: Curated, entries: Entries, path: Path) -> list[DocumentLink]:
+    """The citations the cited documents' own titles make (实施意见 of a 纲要, ...)."""
+    return [
+        from_words(entry, cited_id, normalized(document.title_zh), path, "title")
+        for cited_id, document in curated.cited.items()
+        for entry in entries.get(cited_id, ())
+    ]
 
 
 def from_words(
