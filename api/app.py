@@ -18,7 +18,7 @@ from api import examples, graphstore, ontology_page, published, resources, respo
 from api.access_log import AccessLog
 from api.config import Settings
 from api.context import Service
-from api.dataset import initial, latest
+from api.dataset import initial, latest, shared_by_default
 from api.executor import Executor, PoolSettings
 from api.security import SecurityHeaders
 from api.worker import RemoteSnapshot, Served
@@ -48,7 +48,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         directory = settings.store or Path(scratch.name)  # type: ignore[union-attr]
         directory.mkdir(parents=True, exist_ok=True)
         ontology = settings.ontology if settings.ontology_graph else None
-        snapshot = latest(directory) or initial(directory, settings.data, ontology, settings.shared)
+        shared = shared_by_default(settings.data) if settings.shared is None else settings.shared
+        snapshot = latest(directory) or initial(directory, settings.data, ontology, shared)
     pool = PoolSettings(settings.workers, settings.max_queued, settings.queue_timeout)
     executor = Executor(pool, snapshot, settings.validator)
 

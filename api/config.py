@@ -37,7 +37,8 @@ class Settings:
     max_result_bytes: int = 32 * 1024 * 1024
     max_upload_bytes: int = 16 * 1024 * 1024
     workers: int = 4
-    shared: bool = False  # one on-disk store for every worker instead of a copy in each
+    # one on-disk store for every worker instead of a copy in each; None: when the data is large
+    shared: bool | None = None
     max_queued: int = 64
     queue_timeout: float = 10.0
     service_allow_list: frozenset[str] = frozenset()

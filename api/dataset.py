@@ -14,6 +14,9 @@ from kg.graph.iris import BASE
 from kg.store.dataset import load_store
 
 ONTOLOGY_IRI = BASE + "ontology"
+# Above this much RDF (about 1M triples of Turtle) the workers share one on-disk store by
+# default: a copy in each would cost workers + 1 times the memory (bench/serve.py measures it)
+SHARED_ABOVE = 64 * 1024 * 1024
 NAME = re.compile(r"^dataset-(\d{6})\.(nq|oxigraph)$")
 
 
@@ -23,6 +26,10 @@ def latest(directory: Path) -> Snapshot | None:
     return Snapshot(*found[-1]) if found else None
 
 
+def shared_by_default(data: Sequence[Path]) -> bool:
+    return sum(path.stat().st_size for path in data if path.is_file()) > SHARED_ABOVE
+
+
 def initial(
     directory: Path, data: Sequence[Path], ontology: Path | None = None, shared: bool = False
 ) -> Snapshot:
@@ -30,7 +37,7 @@ def initial(
     as its own named graph so its terms dereference like the data's, into snapshot 1."""
 
     def fill(store: Store) -> None:
-        load_store(data, store)
+        load_store(data, store, bulk=shared)
         if ontology is not None:
             graph = NamedNode(ONTOLOGY_IRI)
             store.load(path=str(ontology), format=RdfFormat.TURTLE, to_graph=graph)

@@ -1,27 +1,34 @@
-"""Throughput and latency of the HTTP endpoint against its peers, measured in one run with wrk
-(Debian's native load generator, so the client is never what saturates first).
+"""The HTTP endpoint against its peers at 3k to 10M triples, measured in one run with wrk (Debian's
+native load generator, so the client is never what saturates first).
 
-    .venv/bin/python bench/serve.py [--seconds 5] [--workers 4] [--data FILE]
+    .venv/bin/python bench/serve.py [--sizes real,100k,1m,10m] [--seconds 3] [--workers 4]
 
-Servers, each in its own process on loopback, all serving the same graph: policykg (answers
-cached, the same query again; and uncached, each request made unique by a comment), Oxigraph's
-own server (PyPI oxigraph), rdflib-endpoint, and a FastAPI route returning a constant (the ceiling
-of a Python web stack). For each question and concurrency (1, 16): requests/s, p50 and p99
-latency, non-2xx answers, and policykg's ratio to rdflib-endpoint. Before the table: each
-server's start-up time (until it answers) and resident memory (its processes together).
+For each size, the graph is the real one or a synthetic corpus built by `policykg build` from
+tables of bench/sources.py (kept under --cache between runs; the build's time and peak memory
+are reported). Servers, each in its own process on loopback, all serving the same graph:
+policykg (its default store for the size; answers cached, the same query again, and uncached,
+each request made unique by a comment), Oxigraph's own server (PyPI oxigraph), rdflib-endpoint
+(up to --rdflib-max, past which rdflib's in-memory graph does not load in reasonable time), and a
+FastAPI route returning a constant (the ceiling of a Python web stack). One pyoxigraph Store in
+memory is the yardstick for memory. Two tables: load time and peak memory (every process of a
+server together), then requests/s, p50 and p99 latency at concurrency 1 and 16, with ratios to
+rdflib-endpoint, the constant route and Oxigraph's server.
 Needs wrk (apt install wrk) and the bench and test extras.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -30,16 +37,15 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sources import write_corpus  # noqa: E402
 from kg.build import TRIPLES  # noqa: E402
 from kg.questions import load_questions  # noqa: E402
 
 QUESTIONS = ("lead-most-tasks", "partners-of-industry-bureau")
-LOOKUP = (
-    "SELECT ?d WHERE { <https://w3id.org/policykg/doc/sui-fu-ban-gui-2020-25/task/30> "
-    "<http://purl.org/dc/terms/description> ?d }"
-)
+LOOKUP = "SELECT ?d WHERE {{ <https://w3id.org/policykg/doc/{doc}/task/30> <http://purl.org/dc/terms/description> ?d }}"  # noqa: E501
 CONCURRENCY = (1, 16)
 ACCEPT = "application/sparql-results+json"
+SIZES = {"real": 0, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
 UNIQUE = """counter = 0
 request = function()
   counter = counter + 1
@@ -48,11 +54,54 @@ end
 """
 
 
+@dataclass
+class Graph:
+    triples: int
+    path: Path
+    lookup: str  # the document whose task 30 the lookup asks for
+    build: str = ""  # how long the build took and its peak memory, for the synthetic ones
+    real: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"real ({self.triples:,})" if self.real else f"{self.triples:,}"
+
+
+@dataclass
+class Running:
+    name: str
+    process: subprocess.Popen
+    endpoint: str
+    load_s: float
+    peak_mb: float = 0.0
+    sampler: threading.Thread | None = None
+    stopped: threading.Event = field(default_factory=threading.Event)
+
+    def watch(self) -> None:
+        """Sample the memory of every process of the server until it stops."""
+
+        def sample() -> None:
+            while not self.stopped.wait(0.25):
+                self.peak_mb = max(self.peak_mb, resident_mb(self.process.pid))
+
+        self.sampler = threading.Thread(target=sample, daemon=True)
+        self.sampler.start()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.process.terminate()
+        try:
+            self.process.wait(60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
 def rdflib_endpoint_app(data: Path):  # a peer: rdflib-endpoint over the same graph
-    from rdflib import Graph
+    from rdflib import Graph as RdflibGraph
     from rdflib_endpoint import SparqlEndpoint
 
-    return SparqlEndpoint(graph=Graph().parse(data), path="/sparql", cors_enabled=True)
+    return SparqlEndpoint(graph=RdflibGraph().parse(data), path="/sparql", cors_enabled=True)
 
 
 def constant_app():  # the ceiling: a FastAPI route that returns a constant
@@ -77,32 +126,20 @@ def serve_baseline(name: str, port: int, data: Path) -> None:
                 loop="uvloop", http="httptools")  # fmt: skip
 
 
+def hold_in_pyoxigraph(data: Path) -> None:
+    """The yardstick: one pyoxigraph Store holding the graph in memory, then idle."""
+    from pyoxigraph import RdfFormat, Store
+
+    store = Store()
+    store.load(path=str(data), format=RdfFormat.TURTLE)
+    print(len(store), flush=True)
+    time.sleep(3600)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def start(command: list[str], url: str) -> tuple[subprocess.Popen, float]:
-    """Start a server; how long until it answered a query."""
-    began = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        try:
-            if (
-                httpx.get(
-                    url, params={"query": "ASK {}"}, headers={"Accept": ACCEPT}, timeout=5
-                ).status_code
-                == 200
-            ):
-                return process, time.perf_counter() - began
-        except httpx.TransportError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"{command} did not start")
 
 
 def resident_mb(pid: int) -> float:
@@ -120,11 +157,71 @@ def resident_mb(pid: int) -> float:
     return total / 1024
 
 
+def graph_of(size_name: str, cache: Path) -> Graph:
+    """The real graph, or a synthetic corpus of about that many triples, built once."""
+    if SIZES[size_name] == 0:
+        return Graph(count_triples(TRIPLES), TRIPLES, "sui-fu-ban-gui-2020-25", real=True)
+    sources, output = cache / f"sources-{size_name}", cache / f"graph-{size_name}.ttl"
+    timing = cache / f"graph-{size_name}.build"
+    if not output.exists() or not timing.exists():
+        write_corpus(SIZES[size_name], sources)
+        began = time.perf_counter()
+        command = [sys.executable, "-m", "kg.cli", "build", str(sources), "-o", str(output)]
+        process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        if status != 0:
+            sys.exit(f"the build of {sources} failed")
+        seconds = time.perf_counter() - began
+        timing.write_text(f"build {seconds:.0f} s, peak {usage.ru_maxrss / 1024:.0f} MB")
+    return Graph(count_triples(output), output, "synthetic-000001", timing.read_text())
+
+
+def count_triples(path: Path) -> int:
+    from pyoxigraph import RdfFormat, parse
+
+    return sum(1 for _ in parse(path=str(path), format=RdfFormat.TURTLE))
+
+
+def start(name: str, command: list[str], endpoint: str) -> Running:
+    """Start a server and wait until it answers a query (the load time)."""
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    running = Running(name, process, endpoint, 0.0)
+    running.watch()
+    deadline = time.monotonic() + 3600
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            answer = httpx.get(endpoint, params={"query": "ASK {}"}, headers={"Accept": ACCEPT})
+            if answer.status_code == 200:
+                running.load_s = time.perf_counter() - began
+                return running
+        except httpx.TransportError:
+            time.sleep(0.2)
+    running.stop()
+    raise RuntimeError(f"{command} did not start")
+
+
+def yardstick(data: Path) -> tuple[float, float]:
+    """Load time and memory of one pyoxigraph Store holding the graph."""
+    began = time.perf_counter()
+    command = [sys.executable, __file__, "--hold", str(data)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    process.stdout.readline()
+    seconds = time.perf_counter() - began
+    memory = resident_mb(process.pid)
+    process.kill()
+    process.wait()
+    return seconds, memory
+
+
 def wrk(endpoint: str, query: str, concurrency: int, seconds: float, unique: bool) -> dict:
     """One cell: wrk with one thread and `concurrency` connections; unique: no two alike."""
     base, route = endpoint.rsplit("/", 1)
     path = f"/{route}?query=" + quote(query)
-    command = ["wrk", "-t1", f"-c{concurrency}", f"-d{seconds:g}s", "--latency"]
+    command = ["wrk", "-t1", f"-c{concurrency}", f"-d{seconds:g}s", "--latency", "--timeout", "60s"]
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         if unique:  # a script that makes each request's query text its own
             script.write(UNIQUE.format(path=path, accept=ACCEPT))
@@ -133,10 +230,11 @@ def wrk(endpoint: str, query: str, concurrency: int, seconds: float, unique: boo
         else:
             command += ["-H", f"Accept: {ACCEPT}", base + path]
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    found = re.search(r"50%\s+([\d.]+\w+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
-        "p50": milliseconds(re.search(r"50%\s+([\d.]+\w+)", output).group(1)),  # type: ignore[union-attr]
-        "p99": milliseconds(re.search(r"99%\s+([\d.]+\w+)", output).group(1)),  # type: ignore[union-attr]
+        "p50": milliseconds(found.group(1)) if found else float("nan"),
+        "p99": milliseconds(m.group(1)) if (m := re.search(r"99%\s+([\d.]+\w+)", output)) else 0,
         "errors": int(m.group(1))
         if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", output))
         else 0,
@@ -148,83 +246,144 @@ def milliseconds(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
+def servers_for(
+    graph: Graph, workers: int, rdflib_max: int, scratch: Path
+) -> dict[str, tuple[list[str], str]]:
+    """Each server's command and SPARQL endpoint."""
+    oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    python, here, data = sys.executable, __file__, str(graph.path)
+    port = {name: free_port() for name in ("policykg", "oxigraph", "rdflib", "constant")}
+    oxigraph_serve = (
+        f"{oxigraph} load --location {scratch / 'oxigraph'} --file {data} && exec {oxigraph} "
+        f"serve-read-only --location {scratch / 'oxigraph'} --bind 127.0.0.1:{port['oxigraph']}"
+    )
+    found = {
+        "policykg": ([python, "-m", "kg.cli", "serve", "--port", str(port["policykg"]),
+                      "--workers", str(workers), "--data", data, "--time-limit", "60",
+                      "--store", str(scratch / "policykg")], port["policykg"]),
+        "oxigraph server": (["sh", "-c", oxigraph_serve], port["oxigraph"]),
+        "rdflib-endpoint": ([python, here, "--serve", "rdflib-endpoint", str(port["rdflib"]), data],
+                            port["rdflib"]),
+        "constant route": ([python, here, "--serve", "constant", str(port["constant"]), data],
+                           port["constant"]),
+    }  # fmt: skip
+    if graph.triples > rdflib_max:
+        del found["rdflib-endpoint"]
+    route = {"oxigraph server": "/query"}
+    return {
+        name: (command, f"http://127.0.0.1:{number}{route.get(name, '/sparql')}")
+        for name, (command, number) in found.items()
+    }
+
+
+def measure(graph: Graph, arguments: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """One size: the load table's rows and the speed table's rows."""
+    seconds, memory = yardstick(graph.path)
+    loads = [load_row(graph, "one pyoxigraph Store (yardstick)", seconds, memory, memory)]
+    speeds: list[str] = []
+    scratch = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+    servers: dict[str, Running] = {}
+    try:
+        planned = servers_for(graph, arguments.workers, arguments.rdflib_max, scratch)
+        for name, (command, endpoint) in planned.items():
+            servers[name] = start(name, command, endpoint)
+        queries = {q.id: q.query for q in load_questions() if q.id in QUESTIONS}
+        queries["lookup (task 30's text)"] = LOOKUP.format(doc=graph.lookup)
+        for concurrency in CONCURRENCY:
+            for question, query in queries.items():
+                speeds += cells(graph, servers, question, query, concurrency, arguments.seconds)
+                print(f"  {graph.label} {question} c={concurrency}", file=sys.stderr, flush=True)
+    finally:
+        for running in servers.values():
+            running.stop()
+        for name, running in servers.items():
+            loads.append(load_row(graph, name, running.load_s, running.peak_mb, memory))
+        shutil.rmtree(scratch, ignore_errors=True)
+    return loads, speeds
+
+
+def cells(
+    graph: Graph,
+    servers: dict[str, Running],
+    question: str,
+    query: str,
+    concurrency: int,
+    seconds: float,
+) -> list[str]:
+    """One question at one concurrency on every server, with policykg's ratios to the others."""
+    runs = {"policykg cached": ("policykg", False), "policykg uncached": ("policykg", True),
+            "oxigraph server": ("oxigraph server", True),
+            "rdflib-endpoint": ("rdflib-endpoint", True)}  # fmt: skip
+    found = {
+        name: wrk(servers[server].endpoint, query, concurrency, seconds, unique)
+        for name, (server, unique) in runs.items()
+        if server in servers
+    }
+    found["constant route"] = wrk(
+        servers["constant route"].endpoint, "ASK {}", concurrency, seconds, False
+    )
+    rows = []
+    for name, cell in found.items():
+        ratios = ["", "", ""]
+        if name.startswith("policykg"):
+            baselines = ("rdflib-endpoint", "constant route", "oxigraph server")
+            ratios = [ratio(cell, found.get(baseline)) for baseline in baselines]
+        rows.append(
+            f"| {graph.label} | {question} | {concurrency} | {name} | {cell['rps']:,.1f} | "
+            f"{cell['p50']:.2f} | {cell['p99']:.2f} | {cell['errors']} | {' | '.join(ratios)} |"
+        )
+    return rows
+
+
+def ratio(cell: dict, baseline: dict | None) -> str:
+    return f"{cell['rps'] / baseline['rps']:.2f}" if baseline and baseline["rps"] else ""
+
+
+def load_row(graph: Graph, name: str, seconds: float, peak_mb: float, yardstick_mb: float) -> str:
+    share = peak_mb / yardstick_mb if yardstick_mb else 0
+    return f"| {graph.label} | {name} | {seconds:.1f} | {peak_mb:,.0f} | {share:.2f} |"
+
+
+LOAD_HEADER = ["| triples | server | load s | peak MB | / one pyoxigraph Store |",
+               "|---|---|---|---|---|"]  # fmt: skip
+SPEED_HEADER = [
+    "| triples | question | c | server | req/s | p50 ms | p99 ms | non-2xx "
+    "| / rdflib-endpoint | / constant route | / oxigraph server |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--sizes", default="real,100k,1m,10m", help=f"of {', '.join(SIZES)}")
+    parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--data", type=Path, default=TRIPLES)
+    parser.add_argument("--rdflib-max", type=int, default=1_100_000)
+    cache = Path(tempfile.gettempdir()) / "policykg-bench"
+    parser.add_argument("--cache", type=Path, default=cache, help="where the corpora are kept")
     arguments = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("bench/serve.py needs wrk: apt install wrk")
-    data = arguments.data.resolve()
-    ports = {name: free_port() for name in ("policykg", "oxigraph", "rdflib-endpoint", "constant")}
-    url = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
-    oxigraph_dir = tempfile.mkdtemp(prefix="bench-oxigraph-")
-    oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    python, here = sys.executable, __file__
-    oxigraph_serve = (
-        f"{oxigraph} load --location {oxigraph_dir} --file {data} && exec {oxigraph} "
-        f"serve-read-only --location {oxigraph_dir} --bind 127.0.0.1:{ports['oxigraph']}"
-    )
-    commands = {
-        "policykg": [python, "-m", "kg.cli", "serve", "--port", str(ports["policykg"]),
-                     "--workers", str(arguments.workers), "--data", str(data)],
-        "oxigraph": ["sh", "-c", oxigraph_serve],
-        "rdflib-endpoint": [python, here, "--serve", "rdflib-endpoint",
-                            str(ports["rdflib-endpoint"]), str(data)],
-        "constant": [python, here, "--serve", "constant", str(ports["constant"]), str(data)],
-    }  # fmt: skip
-    endpoint = {name: url[name] + ("/query" if name == "oxigraph" else "/sparql") for name in url}
-    servers = {}
-    try:
-        workers = arguments.workers
-        print(f"graph: {data.name}; {arguments.seconds:g} s per cell; policykg: {workers} workers")
-        print(f"{'server':<18} {'start s':>8} {'memory MB':>10}")
-        for name, command in commands.items():
-            servers[name], took = start(command, endpoint[name])
-            print(f"{name:<18} {took:>8.2f} {resident_mb(servers[name].pid):>10.0f}")
-        queries = {q.id: q.query for q in load_questions() if q.id in QUESTIONS}
-        queries["lookup (task 30's text)"] = LOOKUP
-        print()
-        print("| question | c | server | req/s | p50 ms | p99 ms | non-2xx | / rdflib-endpoint |")
-        print("|---|---|---|---|---|---|---|---|")
-        for concurrency in CONCURRENCY:
-            ceiling = wrk(endpoint["constant"], "ASK {}", concurrency, arguments.seconds, False)
-            print(row("(constant route)", concurrency, "fastapi-constant", ceiling, None))
-            for question, query in queries.items():
-                runs = {
-                    "policykg cached": ("policykg", False),
-                    "policykg uncached": ("policykg", True),
-                    "oxigraph server": ("oxigraph", True),
-                    "rdflib-endpoint": ("rdflib-endpoint", True),
-                }
-                cells = {
-                    name: wrk(endpoint[server], query, concurrency, arguments.seconds, unique)
-                    for name, (server, unique) in runs.items()
-                }
-                baseline = cells["rdflib-endpoint"]["rps"]
-                for name, result in cells.items():
-                    ratio = result["rps"] / baseline if name.startswith("policykg") else None
-                    print(row(question, concurrency, name, result, ratio), flush=True)
-    finally:
-        for process in servers.values():
-            process.terminate()
-            process.wait(30)
-        shutil.rmtree(oxigraph_dir, ignore_errors=True)
-
-
-def row(question: str, concurrency: int, server: str, result: dict, ratio: float | None) -> str:
-    shown = f"{ratio:.1f}x" if ratio is not None else ""
-    return (
-        f"| {question} | {concurrency} | {server} | {result['rps']:,.0f} | {result['p50']:.2f} | "
-        f"{result['p99']:.2f} | {result['errors']} | {shown} |"
-    )
+    arguments.cache.mkdir(parents=True, exist_ok=True)
+    loads, speeds = list(LOAD_HEADER), list(SPEED_HEADER)
+    builds = []
+    for size in arguments.sizes.split(","):
+        graph = graph_of(size, arguments.cache)
+        if graph.build:
+            builds.append(f"- {graph.label} triples: {graph.build}")
+        more_loads, more_speeds = measure(graph, arguments)
+        loads += more_loads
+        speeds += more_speeds
+    print(f"{arguments.seconds:g} s per cell; policykg: {arguments.workers} workers\n")
+    print("\n".join([*builds, "", *loads, "", *speeds]))
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--serve"]:
         serve_baseline(sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]))
+    elif sys.argv[1:2] == ["--hold"]:
+        hold_in_pyoxigraph(Path(sys.argv[2]))
     else:
         main()

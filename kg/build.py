@@ -58,7 +58,18 @@ Warn = Callable[[str], None]
 
 
 def default_sources() -> list[Path]:
-    return sorted(path for path in SOURCES.iterdir() if path.suffix.lower() in SOURCE_SUFFIXES)
+    return source_files([SOURCES])
+
+
+def source_files(paths: Sequence[Path]) -> list[Path]:
+    """The files named, with each directory replaced by the source files in it, in name order."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
+        else:
+            found.append(path)
+    return found
 
 
 def _ignore(message: str) -> None:

@@ -54,7 +54,8 @@ def served_by_default() -> list[Path]:
 @app.command()
 def build(
     sources: Annotated[
-        list[Path] | None, typer.Argument(help="Source tables (default: data/sources/*.txt)")
+        list[Path] | None,
+        typer.Argument(help="Source tables, or directories of them (default: data/sources/)"),
     ] = None,
     output: Annotated[
         Path, typer.Option("-o", "--output", help="Turtle file to write")
@@ -94,7 +95,7 @@ def build(
     if layout is not None and layout not in LAYOUTS:
         raise fail(f"no layout {layout!r}: the layouts are {', '.join(LAYOUTS)}", 2)
     inputs = pipeline.Inputs(
-        sources or pipeline.default_sources(),
+        pipeline.source_files(sources) if sources else pipeline.default_sources(),
         registry,
         documents,
         changes=changes,
@@ -192,11 +193,13 @@ def serve(
     time_limit: Annotated[float, typer.Option(help="Seconds a query may run")] = 5.0,
     workers: Annotated[int, typer.Option(help="Query worker processes")] = 4,
     shared_store: Annotated[
-        bool,
+        bool | None,
         typer.Option(
-            help="One on-disk store read by every worker, not a copy in each (large data)"
+            "--shared-store/--in-memory",
+            help="One on-disk store read by every worker, or a copy in each "
+            "(default: shared above 64 MB of data)",
         ),
-    ] = False,
+    ] = None,
     base_iri: Annotated[
         str | None,
         typer.Option(help="Public URL the service is reached at (default: each request's own)"),
@@ -221,7 +224,7 @@ def serve(
 
     remote = store.removeprefix(REMOTE) if store and store.startswith(REMOTE) else None
     directory = Path(store) if store and not remote else None
-    if remote and (data or shared_store or update_token):
+    if remote and (data or shared_store is not None or update_token):
         raise fail("--store sparql:URL serves that store as it is: no --data, --shared-store or "
                    "updates (load it with policykg load)", 2)  # fmt: skip
     if directory is not None and data and latest(directory) is not None:

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+READABLE = 0o644  # what a published file is (mkstemp's own 0600 would hide it from the server)
+
 
 @contextmanager
 def staged(paths: Sequence[Path]) -> Iterator[dict[Path, BinaryIO]]:
@@ -19,6 +21,7 @@ def staged(paths: Sequence[Path]) -> Iterator[dict[Path, BinaryIO]]:
         for path in paths:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+            os.fchmod(handle, READABLE)
             staging[path] = (temporary, os.fdopen(handle, "wb"))
         yield {path: stream for path, (_, stream) in staging.items()}
         for _, stream in staging.values():

@@ -42,15 +42,18 @@ def rdf_format(path: Path) -> RdfFormat:
         raise SourceError(path, None, f"unknown RDF file type (known: {known})") from None
 
 
-def load_store(paths: Sequence[Path], store: Store | None = None) -> Store:
-    """An in-memory store holding every file; a parse error names the file and line."""
+def load_store(paths: Sequence[Path], store: Store | None = None, bulk: bool = False) -> Store:
+    """A store (in memory unless given one) holding every file; a parse error names the file and
+    line. `bulk` streams each file into an on-disk store without holding it in memory (and
+    without a transaction: a caller that needs all or nothing loads into a staging store)."""
     store = store if store is not None else Store()
     for path in paths:
         fmt = rdf_format(path)
         if not path.is_file():
             raise SourceError(path, None, "no such file")
+        read = store.bulk_load if bulk else store.load
         try:
-            store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+            read(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
         except SyntaxError as error:
             raise SourceError(path, getattr(error, "lineno", None), error.msg) from error
         except (OSError, ValueError) as error:

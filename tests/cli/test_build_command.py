@@ -80,3 +80,25 @@ def test_keep_unresolved_builds_them_as_written(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["validate", str(output)])
     assert result.exit_code == 0
     assert "市未知局" in result.output
+
+
+def test_a_directory_builds_as_its_source_files_in_name_order(tmp_path: Path) -> None:
+    listed, walked = tmp_path / "listed.ttl", tmp_path / "walked.ttl"
+    code, message = build(*map(str, sorted(FORMS.iterdir())), "-o", str(listed))
+    assert code == 0, message
+    code, message = build(str(FORMS), "-o", str(walked))
+    assert code == 0, message
+    assert walked.read_bytes() == listed.read_bytes()
+
+
+def test_a_build_failing_after_documents_were_written_leaves_the_old_output(
+    tmp_path: Path,
+) -> None:
+    """The build writes document by document; one failing late must still change nothing."""
+    output = tmp_path / "out.ttl"
+    output.write_text("# the previous build\n", encoding="utf-8")
+    code, message = build(*map(str, sorted(FORMS.iterdir())), str(unknown(tmp_path)),
+                          "-o", str(output))  # fmt: skip
+    assert code == 2 and "'市未知局'" in message
+    assert output.read_text(encoding="utf-8") == "# the previous build\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ttl", "unknown.txt"]
