@@ -22,6 +22,8 @@ NAME = re.compile(r"^dataset-(\d{6})\.(nq|oxigraph)$")
 
 def latest(directory: Path) -> Snapshot | None:
     """The newest snapshot a store directory holds (writes made by an earlier run), if any."""
+    if not directory.is_dir():
+        return None
     found = sorted((int(m.group(1)), p) for p in directory.iterdir() if (m := NAME.match(p.name)))
     return Snapshot(*found[-1]) if found else None
 

@@ -171,3 +171,70 @@ def outer_limit(query: str) -> int | None:
             found = re.match(r"LIMIT\s+(\d+)", reader.text[token.start :], re.IGNORECASE)
             return int(found.group(1)) if found else None
     return None
+
+
+def one_pattern(query: str) -> bool:
+    """Whether a query is a single triple pattern, selected or asked as it is (SELECT with plain
+    variables or *, or ASK; at most a LIMIT after it). Its engine streams such a query: each
+    triple the index finds is a row of the answer, so the work is bounded by the answer's size,
+    unlike a query that may scan without answering (FILTER, OFFSET, DISTINCT, ORDER BY, ...)."""
+    tokens = prologue_free(tokenize(unescape(query)))
+    head = 0
+    if tokens and tokens[0].keyword("SELECT"):
+        head = 1
+        while head < len(tokens) and (tokens[head].kind == "var" or tokens[head].text == "*"):
+            head += 1
+        if head == 1:
+            return False
+    elif tokens and tokens[0].keyword("ASK"):
+        head = 1
+    else:
+        return False
+    if head < len(tokens) and tokens[head].keyword("WHERE"):
+        head += 1
+    if head >= len(tokens) or tokens[head].text != "{" or "}" not in (t.text for t in tokens):
+        return False
+    close = next(i for i in range(head, len(tokens)) if tokens[i].text == "}")
+    return is_triple_pattern(tokens[head + 1 : close]) and is_limit(tokens[close + 1 :])
+
+
+def prologue_free(tokens: list[Token]) -> list[Token]:
+    """The tokens after the PREFIX and BASE declarations."""
+    index = 0
+    while index < len(tokens) and tokens[index].keyword("PREFIX", "BASE"):
+        index += 3 if tokens[index].keyword("PREFIX") else 2
+    return tokens[index:]
+
+
+def is_triple_pattern(tokens: list[Token]) -> bool:
+    """Three terms (the object maybe a tagged or typed literal), no variable twice: a repeated
+    variable would make the index scan triples that are not in the answer."""
+    if tokens and tokens[-1].text == ".":
+        tokens = tokens[:-1]
+    if len(tokens) < 3 or not all(map(is_term, tokens[:2])) or tokens[0].text == "a":
+        return False
+    obj, rest = tokens[2], tokens[3:]
+    if obj.kind == "string":
+        tagged = len(rest) == 2 and rest[0].text == "@" and rest[1].kind == "word"
+        typed = len(rest) == 3 and rest[0].text == rest[1].text == "^" and is_name(rest[2])
+        literal = not rest or tagged or typed
+    else:
+        literal = not rest and is_term(obj)
+    variables = [t.text[1:] for t in tokens[:3] if t.kind == "var"]
+    return literal and len(variables) == len(set(variables))
+
+
+def is_term(token: Token) -> bool:
+    return token.kind == "var" or is_name(token) or token.text == "a"
+
+
+def is_name(token: Token) -> bool:
+    return token.kind in ("iri", "pname")
+
+
+def is_limit(tokens: list[Token]) -> bool:
+    """Nothing, or LIMIT and a number (whose digits are tokens of their own)."""
+    if not tokens:
+        return True
+    digits = tokens[1:]
+    return tokens[0].keyword("LIMIT") and bool(digits) and all(t.text.isdigit() for t in digits)
