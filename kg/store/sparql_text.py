@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin
 
 ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -64,12 +65,19 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=64)
+def lexed(text: str) -> tuple[str, tuple[Token, ...]]:
+    """The unescaped text and its tokens, remembered for the few texts last asked about: a
+    request's query is read for several things (its form, its dataset, what it reaches)."""
+    unescaped = unescape(text)
+    return unescaped, tuple(tokenize(unescaped))
+
+
 class Reader:
     """Tokens with the prologue in force at each one (PREFIX and BASE may recur in an update)."""
 
     def __init__(self, text: str, base: str | None, prefixes: Mapping[str, str]):
-        self.text = unescape(text)
-        self.tokens = tokenize(self.text)
+        self.text, self.tokens = lexed(text)
         self.base = base
         self.prefixes = dict(prefixes)
 
@@ -157,7 +165,7 @@ def with_using(update: str, using: Sequence[str], using_named: Sequence[str]) ->
 
 def query_form(query: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of them in the text, if any."""
-    for token in tokenize(unescape(query)):
+    for token in lexed(query)[1]:
         if token.keyword("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
             return token.text.upper()
     return None
@@ -178,7 +186,7 @@ def one_pattern(query: str) -> bool:
     variables or *, or ASK; at most a LIMIT after it). Its engine streams such a query: each
     triple the index finds is a row of the answer, so the work is bounded by the answer's size,
     unlike a query that may scan without answering (FILTER, OFFSET, DISTINCT, ORDER BY, ...)."""
-    tokens = prologue_free(tokenize(unescape(query)))
+    tokens = prologue_free(lexed(query)[1])
     head = 0
     if tokens and tokens[0].keyword("SELECT"):
         head = 1
@@ -198,7 +206,7 @@ def one_pattern(query: str) -> bool:
     return is_triple_pattern(tokens[head + 1 : close]) and is_limit(tokens[close + 1 :])
 
 
-def prologue_free(tokens: list[Token]) -> list[Token]:
+def prologue_free(tokens: Sequence[Token]) -> Sequence[Token]:
     """The tokens after the PREFIX and BASE declarations."""
     index = 0
     while index < len(tokens) and tokens[index].keyword("PREFIX", "BASE"):
@@ -206,7 +214,7 @@ def prologue_free(tokens: list[Token]) -> list[Token]:
     return tokens[index:]
 
 
-def is_triple_pattern(tokens: list[Token]) -> bool:
+def is_triple_pattern(tokens: Sequence[Token]) -> bool:
     """Three terms (the object maybe a tagged or typed literal), no variable twice: a repeated
     variable would make the index scan triples that are not in the answer."""
     if tokens and tokens[-1].text == ".":
@@ -232,7 +240,7 @@ def is_name(token: Token) -> bool:
     return token.kind in ("iri", "pname")
 
 
-def is_limit(tokens: list[Token]) -> bool:
+def is_limit(tokens: Sequence[Token]) -> bool:
     """Nothing, or LIMIT and a number (whose digits are tokens of their own)."""
     if not tokens:
         return True

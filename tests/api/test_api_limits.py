@@ -59,3 +59,25 @@ def test_result_too_large(tight: Server) -> None:
     assert "limit of 4000 bytes" in response.text
     small, _ = post(tight, "SELECT * WHERE { ?s ?p ?o } LIMIT 2")
     assert small.status_code == 200 and len(small.json()["results"]["bindings"]) == 2
+
+
+def test_a_lookup_is_answered_while_every_worker_is_busy(tight: Server) -> None:
+    """One triple pattern runs in the server itself: no worker, so no queue to be refused by."""
+    wait_for_workers(tight, 1)
+    lookup = "SELECT ?type WHERE { <https://w3id.org/policykg/org/miit> a ?type }"
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        runaway = pool.submit(post, tight, RUNAWAY)
+        time.sleep(0.5)
+        answered, _ = post(tight, lookup)
+        refused, _ = post(tight, "ASK { ?s ?p ?o . ?o ?q ?s }")
+        runaway.result()
+    assert answered.status_code == 200 and answered.json()["results"]["bindings"]
+    assert refused.status_code == 503
+
+
+def test_a_one_pattern_answer_past_the_event_loops_budget_is_whole(readonly: Server) -> None:
+    everything, _ = post(readonly, "SELECT * WHERE { ?s ?p ?o }")
+    counted, _ = post(readonly, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert everything.status_code == 200 and len(everything.content) > 256 * 1024
+    rows = everything.json()["results"]["bindings"]
+    assert len(rows) == int(counted.json()["results"]["bindings"][0]["n"]["value"])
