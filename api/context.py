@@ -12,6 +12,7 @@ from starlette.requests import Request
 from api.cache import ResultCache
 from api.config import Settings
 from api.executor import Executor
+from api.jobs import Statistics
 
 T = TypeVar("T")
 
@@ -22,6 +23,18 @@ class Service:
     executor: Executor
     ontology_page: str = ""  # the documentation of settings.ontology, rendered once
     cache: ResultCache = field(default_factory=ResultCache)
+    # the graphs' sizes by dataset version: counting 10M triples takes seconds
+    statistics: dict[int, dict[str | None, int]] = field(default_factory=dict)
+
+    async def counts(self, request: Request) -> dict[str | None, int]:
+        """How many triples each graph holds, counted once per version of the dataset (a
+        remote store's, which changes behind us, on every request)."""
+        snapshot = self.executor.snapshot
+        known = None if snapshot.remote else self.statistics.get(snapshot.version)
+        if known is None:
+            known = await timed(request, "statistics", self.executor.run(Statistics(), 30.0))
+            self.statistics = {} if snapshot.remote else {snapshot.version: known}
+        return known
 
     def base(self, request: Request) -> str:
         """Where this service is reached: the configured public base, or the request's own root."""

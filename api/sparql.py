@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from api import service_description
 from api.cache import etag, key_of, matches
 from api.context import Service, service, timed
-from api.jobs import Answer, Query, Statistics, Update
+from api.jobs import Answer, Query, Update
 from api.negotiation import (
     GRAPH_FORMATS,
     HTML,
@@ -118,7 +118,7 @@ async def description(request: Request, context: Service) -> Response:
         raise ProtocolError(406, "the service description is RDF: accept Turtle, N-Triples, ...")
     if fmt == HTML:
         return RedirectResponse("/", 303)
-    counts = await timed(request, "statistics", context.executor.run(Statistics(), 5.0))
+    counts = await context.counts(request)
     triples = service_description.describe(context.endpoint(request), context.settings, counts)
     body = serialize(triples, format=GRAPH_WRITERS[fmt.name], prefixes=service_description.PREFIXES)
     return answer(Answer(body, fmt.content_type), head=request.method == "HEAD")
