@@ -14,9 +14,9 @@ from kg.graph.iris import BASE
 from kg.store.dataset import load_store
 
 ONTOLOGY_IRI = BASE + "ontology"
-# Above this much RDF (about 1M triples of Turtle) the workers share one on-disk store by
+# Above this much RDF (about 500k triples of Turtle) the workers share one on-disk store by
 # default: a copy in each would cost workers + 1 times the memory (bench/serve.py measures it)
-SHARED_ABOVE = 64 * 1024 * 1024
+SHARED_ABOVE = 32 * 1024 * 1024
 NAME = re.compile(r"^dataset-(\d{6})\.(nq|oxigraph)$")
 
 

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from api.context import Service, service, timed
 from api.jobs import Payload, ReadGraph, WriteGraph
-from api.negotiation import GRAPH_FORMATS, RDF_READERS, choose, parse_accept
+from api.negotiation import GRAPH_FORMATS, RDF_READERS, negotiate
 from api.protocol import ProtocolError, body_bytes, media_type
 from api.responses import answer
 from api.security import require_writer
@@ -76,7 +76,7 @@ async def handle(request: Request, graph: object) -> Response:
 async def read(request: Request, context: Service, graph: object) -> Response:
     if graph is MISSING:
         raise ProtocolError(400, "name the graph with ?default or ?graph=IRI")
-    fmt = choose(parse_accept(request.headers.get("accept")), GRAPH_FORMATS)
+    fmt = negotiate(request.headers.get("accept"), GRAPH_FORMATS)
     if fmt is None:
         offered = ", ".join(f.media_type for f in GRAPH_FORMATS)
         raise ProtocolError(406, f"graphs are served as {offered}")

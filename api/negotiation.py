@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyoxigraph import RdfFormat
 
@@ -103,6 +104,13 @@ def choose(ranges: Sequence[Range], offered: Sequence[Format]) -> Format | None:
         if score[0] > 0 and (best is None or (score, -rank) > (best[0], best[1])):
             best = (score, -rank, fmt)
     return None if best is None else best[2]
+
+
+@lru_cache(maxsize=256)
+def negotiate(accept: str | None, offered: tuple[Format, ...]) -> Format | None:
+    """The offered format an Accept header (as sent) likes best, remembered: clients send few
+    distinct headers, and a request may otherwise spend more time here than on its query."""
+    return choose(parse_accept(accept), offered)
 
 
 def alias_quality(ranges: Sequence[Range], alias: str) -> tuple[float, int, int]:

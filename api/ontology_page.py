@@ -11,7 +11,7 @@ from rdflib import Graph
 from starlette.responses import HTMLResponse, Response
 
 from api.context import service
-from api.negotiation import GRAPH_FORMATS, HTML, choose, parse_accept
+from api.negotiation import GRAPH_FORMATS, HTML, negotiate
 from api.protocol import ProtocolError
 from kg.graph.iris import PREFIXES
 from kg.ontology import Term, terms
@@ -90,7 +90,7 @@ async def ontology(request: Request, format: str | None = None) -> Response:
     fmt = (
         offers.get(format)
         if format
-        else choose(parse_accept(request.headers.get("accept")), tuple(offers.values()))
+        else negotiate(request.headers.get("accept"), tuple(offers.values()))
     )
     if fmt is None:
         raise ProtocolError(406, f"the ontology is served as {', '.join(offers)}")

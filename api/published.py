@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from api.context import Service, service, timed
 from api.jobs import Answer, JobError
-from api.negotiation import GRAPH_FORMATS, choose, parse_accept
+from api.negotiation import GRAPH_FORMATS, negotiate
 from api.protocol import ProtocolError
 from api.responses import answer
 from kg.publish.describe import DESCRIPTION_PREFIXES, describe, planned_dumps
@@ -61,7 +61,7 @@ async def void(request: Request) -> Response:
     the sources, the SPARQL endpoint and the dumps (Turtle by default)."""
     context = service(request)
     local_only(context)
-    fmt = choose(parse_accept(request.headers.get("accept")), GRAPH_FORMATS)
+    fmt = negotiate(request.headers.get("accept"), GRAPH_FORMATS)
     if fmt is None:
         raise ProtocolError(406, "the description is RDF: accept Turtle, N-Triples, JSON-LD, ...")
     job = Description(context.base(request), context.endpoint(request), fmt.name)

@@ -11,7 +11,7 @@ from starlette.responses import HTMLResponse, Response
 
 from api import pages
 from api.context import Service, service, timed
-from api.negotiation import GRAPH_FORMATS, HTML, choose, parse_accept
+from api.negotiation import GRAPH_FORMATS, HTML, negotiate
 from api.protocol import ProtocolError
 from api.responses import answer
 from api.views import Describe, Look
@@ -56,7 +56,7 @@ def chosen(request: Request, name: str | None):
                 400, f"unknown format {name!r}; use one of {', '.join(FORMAT_NAMES)}"
             )
         return FORMAT_NAMES[name]
-    fmt = choose(parse_accept(request.headers.get("accept")), OFFERS)
+    fmt = negotiate(request.headers.get("accept"), OFFERS)
     if fmt is None:
         offered = ", ".join(f.media_type for f in OFFERS)
         raise ProtocolError(406, f"resources are served as {offered}")

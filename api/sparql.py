@@ -16,8 +16,7 @@ from api.negotiation import (
     GRAPH_FORMATS,
     HTML,
     RESULT_FORMATS,
-    choose,
-    parse_accept,
+    negotiate,
 )
 from api.protocol import ProtocolError, QueryOperation, UpdateOperation, read_operation
 from api.responses import answer
@@ -56,8 +55,8 @@ async def query(request: Request, context: Service, found: QueryOperation) -> An
     settings = context.settings
     base = context.endpoint(request)
     check_reach(found.query, base, settings.prefixes, settings)
-    ranges = parse_accept(request.headers.get("accept"))
-    results, graphs = choose(ranges, RESULT_FORMATS), choose(ranges, GRAPH_FORMATS)
+    accept = request.headers.get("accept")
+    results, graphs = negotiate(accept, RESULT_FORMATS), negotiate(accept, GRAPH_FORMATS)
     form = query_form(found.query)
     wanted = results if form in ("SELECT", "ASK") else graphs if form else results or graphs
     if wanted is None:
@@ -113,7 +112,7 @@ async def update(request: Request, context: Service, found: UpdateOperation) -> 
 
 async def description(request: Request, context: Service) -> Response:
     """The service description, or for a browser the web page."""
-    fmt = choose(parse_accept(request.headers.get("accept")), (*GRAPH_FORMATS, HTML))
+    fmt = negotiate(request.headers.get("accept"), (*GRAPH_FORMATS, HTML))
     if fmt is None:
         raise ProtocolError(406, "the service description is RDF: accept Turtle, N-Triples, ...")
     if fmt == HTML:

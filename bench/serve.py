@@ -19,6 +19,7 @@ Needs wrk (apt install wrk) and the bench and test extras.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import shutil
@@ -221,7 +222,8 @@ def wrk(endpoint: str, query: str, concurrency: int, seconds: float, unique: boo
     """One cell: wrk with one thread and `concurrency` connections; unique: no two alike."""
     base, route = endpoint.rsplit("/", 1)
     path = f"/{route}?query=" + quote(query)
-    command = ["wrk", "-t1", f"-c{concurrency}", f"-d{seconds:g}s", "--latency", "--timeout", "60s"]
+    duration = f"-d{math.ceil(seconds)}s"  # wrk takes whole seconds
+    command = ["wrk", "-t1", f"-c{concurrency}", duration, "--latency", "--timeout", "60s"]
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         if unique:  # a script that makes each request's query text its own
             script.write(UNIQUE.format(path=path, accept=ACCEPT))

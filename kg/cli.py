@@ -197,7 +197,7 @@ def serve(
         typer.Option(
             "--shared-store/--in-memory",
             help="One on-disk store read by every worker, or a copy in each "
-            "(default: shared above 64 MB of data)",
+            "(default: shared above 32 MB of data)",
         ),
     ] = None,
     base_iri: Annotated[
