@@ -29,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -74,7 +75,8 @@ class Running:
     process: subprocess.Popen
     endpoint: str
     load_s: float
-    peak_mb: float = 0.0
+    peak_mb: float = 0.0  # from its start, loading included
+    serving_mb: float = 0.0  # once it answers
     sampler: threading.Thread | None = None
     stopped: threading.Event = field(default_factory=threading.Event)
 
@@ -83,7 +85,10 @@ class Running:
 
         def sample() -> None:
             while not self.stopped.wait(0.25):
-                self.peak_mb = max(self.peak_mb, resident_mb(self.process.pid))
+                now = resident_mb(self.process.pid)
+                self.peak_mb = max(self.peak_mb, now)
+                if self.load_s:
+                    self.serving_mb = max(self.serving_mb, now)
 
         self.sampler = threading.Thread(target=sample, daemon=True)
         self.sampler.start()
@@ -280,8 +285,8 @@ def servers_for(
 
 def measure(graph: Graph, arguments: argparse.Namespace) -> tuple[list[str], list[str]]:
     """One size: the load table's rows and the speed table's rows."""
-    seconds, memory = yardstick(graph.path)
-    loads = [load_row(graph, "one pyoxigraph Store (yardstick)", seconds, memory, memory)]
+    measured = yardstick(graph.path)
+    loads = [load_row(graph, "one pyoxigraph Store (yardstick)", None, measured)]
     speeds: list[str] = []
     scratch = Path(tempfile.mkdtemp(prefix="bench-serve-"))
     servers: dict[str, Running] = {}
@@ -299,7 +304,7 @@ def measure(graph: Graph, arguments: argparse.Namespace) -> tuple[list[str], lis
         for running in servers.values():
             running.stop()
         for name, running in servers.items():
-            loads.append(load_row(graph, name, running.load_s, running.peak_mb, memory))
+            loads.append(load_row(graph, name, running, measured))
         shutil.rmtree(scratch, ignore_errors=True)
     return loads, speeds
 
@@ -316,12 +321,13 @@ def cells(
     runs = {"policykg cached": ("policykg", False), "policykg uncached": ("policykg", True),
             "oxigraph server": ("oxigraph server", True),
             "rdflib-endpoint": ("rdflib-endpoint", True)}  # fmt: skip
-    found = {
-        name: wrk(servers[server].endpoint, query, concurrency,
-                  long_enough(servers[server].endpoint, query, seconds), unique)
-        for name, (server, unique) in runs.items()
-        if server in servers
-    }  # fmt: skip
+    found = {}
+    for name, (server, unique) in runs.items():
+        if server in servers:
+            endpoint = servers[server].endpoint
+            duration = long_enough(endpoint, query, seconds, concurrency, unique)
+            found[name] = wrk(endpoint, query, concurrency, duration, unique)
+            settle(servers.values())
     found["constant route"] = wrk(
         servers["constant route"].endpoint, "ASK {}", concurrency, seconds, False
     )
@@ -338,25 +344,68 @@ def cells(
     return rows
 
 
-def long_enough(endpoint: str, query: str, seconds: float) -> float:
-    """A cell's duration: `seconds`, or for a slow query long enough for several answers (one
-    answer timed first, which also warms the server up); at most a minute."""
+def long_enough(endpoint: str, query: str, seconds: float, concurrency: int, unique: bool) -> float:
+    """A cell's duration: `seconds`, or for a slow query long enough for a few answers at this
+    concurrency (one answer timed first, made unique like the cell's, which also warms the
+    server up); at most a minute."""
     began = time.perf_counter()
-    httpx.get(endpoint, params={"query": query}, headers={"Accept": ACCEPT}, timeout=120)
-    return min(60.0, max(seconds, 5 * (time.perf_counter() - began)))
+    text = query + "\n#warm-up" if unique else query
+    httpx.get(endpoint, params={"query": text}, headers={"Accept": ACCEPT}, timeout=120)
+    return min(60.0, max(seconds, 3 * concurrency * (time.perf_counter() - began)))
+
+
+def settle(servers: Iterable[Running], quiet: float = 0.05) -> None:
+    """Wait (up to two minutes) until no server is still working on a cell's last queries,
+    so that they do not slow the next cell: their CPU time stops growing."""
+    deadline = time.monotonic() + 120
+    before = sum(cpu_seconds(s.process.pid) for s in servers)
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = sum(cpu_seconds(s.process.pid) for s in servers)
+        if now - before < quiet:
+            return
+        before = now
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process and its descendants."""
+    total, todo = 0.0, [pid]
+    tick = os.sysconf("SC_CLK_TCK")
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
 
 
 def ratio(cell: dict, baseline: dict | None) -> str:
     return f"{cell['rps'] / baseline['rps']:.2f}" if baseline and baseline["rps"] else ""
 
 
-def load_row(graph: Graph, name: str, seconds: float, peak_mb: float, yardstick_mb: float) -> str:
-    share = peak_mb / yardstick_mb if yardstick_mb else 0
-    return f"| {graph.label} | {name} | {seconds:.1f} | {peak_mb:,.0f} | {share:.2f} |"
+def load_row(graph: Graph, name: str, running: Running | None, yardstick: tuple) -> str:
+    """A server's load time and memory (all its processes), against one pyoxigraph Store."""
+    seconds, memory = yardstick
+    load_s, peak, serving = (
+        (running.load_s, running.peak_mb, running.serving_mb)
+        if running
+        else (seconds, memory, memory)
+    )
+    return (
+        f"| {graph.label} | {name} | {load_s:.1f} | {peak:,.0f} | {serving:,.0f} | "
+        f"{serving / memory:.2f} |"
+    )
 
 
-LOAD_HEADER = ["| triples | server | load s | peak MB | / one pyoxigraph Store |",
-               "|---|---|---|---|---|"]  # fmt: skip
+LOAD_HEADER = [
+    "| triples | server | load s | peak MB (loading) | MB serving "
+    "| serving / one pyoxigraph Store |",
+    "|---|---|---|---|---|---|",
+]
 SPEED_HEADER = [
     "| triples | question | c | server | req/s | p50 ms | p99 ms | non-2xx "
     "| / rdflib-endpoint | / constant route | / oxigraph server |",
