@@ -23,7 +23,11 @@ from api.jobs import JobError, Query
 from api.worker import Envelope, Holder, Served, Snapshot
 
 log = logging.getLogger("policykg.executor")
-CONTEXT = multiprocessing.get_context("spawn")
+# Workers are forked from a clean server process that has imported only the worker's own modules:
+# spawning them instead re-imports the program they were started from (the whole command line),
+# and forking the web server itself would copy its event loop and threads
+CONTEXT = multiprocessing.get_context("forkserver")
+CONTEXT.set_forkserver_preload(["api.worker"])
 START_TIMEOUT = 120.0
 # The answer a one-pattern query may grow to on the event loop (a few milliseconds of work)
 ON_LOOP_BYTES = 256 * 1024

@@ -10,9 +10,10 @@ policykg (its default store for the size; answers cached, the same query again, 
 each request made unique by a comment), Oxigraph's own server (PyPI oxigraph), rdflib-endpoint
 (up to --rdflib-max, past which rdflib's in-memory graph does not load in reasonable time), and a
 FastAPI route returning a constant (the ceiling of a Python web stack). One pyoxigraph Store in
-memory is the yardstick for memory. Two tables: load time and peak memory (every process of a
-server together), then requests/s, p50 and p99 latency at concurrency 1 and 16, with ratios to
-rdflib-endpoint, the constant route and Oxigraph's server.
+memory is the yardstick for memory. Two tables: load time and memory (every process of a server
+together, as proportional set sizes: shared pages count once), then requests/s, p50 and p99
+latency at concurrency 1 and 16, with ratios to rdflib-endpoint, the constant route and Oxigraph's
+server.
 Needs wrk (apt install wrk) and the bench and test extras.
 """
 
@@ -149,13 +150,14 @@ def free_port() -> int:
 
 
 def resident_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB."""
+    """Memory of a process and all its descendants in MB: their proportional set sizes, so that
+    pages they share (libraries, a fork server's) count once, as for a single process."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s+(\d+)", rollup, re.MULTILINE).group(1))  # type: ignore[union-attr]
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, AttributeError):

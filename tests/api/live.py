@@ -44,12 +44,20 @@ class Server:
             self.process.wait()
 
     def workers(self) -> set[int]:
-        """The worker processes' ids (children of the server other than the resource tracker)."""
-        found = set()
-        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
-            children = (task / "children").read_text().split()
-            found.update(int(pid) for pid in children)
-        return {pid for pid in found if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()}
+        """The worker processes' ids: the children of the server's fork server."""
+        return {
+            pid
+            for child in children(self.process.pid)
+            if b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes()
+            for pid in children(child)
+        }
+
+
+def children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(child) for child in (task / "children").read_text().split())
+    return found
 
 
 def wait_for_workers(server: Server, count: int) -> None:
