@@ -372,13 +372,13 @@ def link(
 
     from kg.graph.turtle import serialize, trig
     from kg.links.match import find, links_graph, links_graph_name, locals_of
-    from kg.store.remote import select
+    from kg.store.remote import Endpoint
 
     name = output.stem if output else re.sub(r"[^A-Za-z0-9]+", "-", urlsplit(endpoint).netloc)
     target = output or LINKS / f"{name}.trig"
     try:
         ours = locals_of(load_store(data or [pipeline.TRIPLES]))
-        outcome = find(ours, lambda query: select(endpoint, query))
+        outcome = find(ours, Endpoint(endpoint).select)  # one client: the store asked once
     except SourceError as error:
         raise fail(str(error), 2) from error
     except RemoteError as error:

@@ -237,10 +237,6 @@ def query(endpoint: str, text: str) -> QuerySolutions | QueryBoolean | QueryTrip
     return Endpoint(endpoint).query(text)
 
 
-def select(endpoint: str, text: str) -> list[dict[str, dict[str, str]]]:
-    return Endpoint(endpoint).select(text)
-
-
 def send(url: str, method: str, body: bytes, content_type: str, timeout: float = 120.0) -> int:
     """An HTTP request with a body (a graph, an update); the status, or a RemoteError."""
     request = urllib.request.Request(
