@@ -1,5 +1,6 @@
 """Answers as pandas DataFrames: a catalogue question or any SPARQL text, over the local graph or
-a SPARQL endpoint (through SPARQLWrapper); numbers typed, dates as dates, everything else strings.
+a SPARQL endpoint (kg.store.remote, which refuses an answer the store cut short); numbers typed,
+dates as dates, everything else strings.
 
     from kg.frames import frame
     leads = frame("lead-most-tasks")                      # the local graph
@@ -17,6 +18,7 @@ from pyoxigraph import Literal, QuerySolutions
 from kg.questions import load_questions
 from kg.store.dataset import default_files, load_store
 from kg.store.query import MERGED, QueryError, run
+from kg.store.remote import Endpoint
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 INTEGERS = {
@@ -50,7 +52,15 @@ def query_text(question: str) -> str:
 
 
 def local(paths: list[Path], text: str, infer: bool) -> tuple[list[str], list[list[Cell]]]:
-    result = run(load_store(paths), text, MERGED if infer else None)
+    return table(run(load_store(paths), text, MERGED if infer else None))
+
+
+def remote(endpoint: str, text: str) -> tuple[list[str], list[list[Cell]]]:
+    return table(Endpoint(endpoint).query(text))
+
+
+def table(result: object) -> tuple[list[str], list[list[Cell]]]:
+    """A SELECT answer's variables and rows of cells."""
     if not isinstance(result, QuerySolutions):
         raise QueryError("a DataFrame holds the answer of a SELECT query")
     columns = [variable.value for variable in result.variables]
@@ -64,22 +74,6 @@ def cell(term: object) -> Cell:
     if isinstance(term, Literal):
         return term.value, term.datatype.value
     return str(getattr(term, "value", term)), None
-
-
-def remote(endpoint: str, text: str) -> tuple[list[str], list[list[Cell]]]:
-    from SPARQLWrapper import JSON, POST, SPARQLWrapper
-
-    client = SPARQLWrapper(endpoint, agent="policykg-frames")
-    client.setMethod(POST)
-    client.setReturnFormat(JSON)
-    client.setQuery(text)
-    answer = client.queryAndConvert()
-    columns = answer["head"]["vars"]  # type: ignore[index]
-    rows = [
-        [(b[c]["value"], b[c].get("datatype")) if c in b else None for c in columns]
-        for b in answer["results"]["bindings"]  # type: ignore[index]
-    ]
-    return columns, rows
 
 
 def typed(columns: list[str], rows: list[list[Cell]]) -> pd.DataFrame:
