@@ -10,7 +10,9 @@ from kg.errors import SourceError
 from kg.sources.records import Imprint
 from kg.sources.text import Line
 
-QUOTED_TITLE = re.compile(r"《(?P<title>[^》]+)》")
+# The document's own title where a heading or notice quotes it: 印发《X》, 《X》任务分工表 opening
+# the heading, 现将《X》印发给你们, 《X》已经……审议通过; not a title it cites (根据《Y》).
+OWN_TITLE = re.compile(r"(?:^|印发|现将)《(?P<title>[^》]+)》|《(?P<passed>[^》]+)》已经")
 # 穗府办规〔2020〕25号, 国发〔2020〕6号, 粤府办[2012]31号, 国办发（2014）1号
 IDENTIFIER = re.compile(
     r"(?P<id>[\u4e00-\u9fff]{1,12}[〔［\[（【](?P<year>(?:19|20)\d\d)[〕］\]）】]第?\d{1,4}号)"
@@ -32,9 +34,9 @@ def heading(lines: Iterable[Line]) -> str:
 
 
 def document_title(text: str) -> str | None:
-    """The title inside 《》, where the heading quotes one."""
-    match = QUOTED_TITLE.search(text)
-    return match["title"] if match else None
+    """The document's own title inside 《》, where its heading or notice quotes it."""
+    match = OWN_TITLE.search(text)
+    return (match["title"] or match["passed"]) if match else None
 
 
 def identifier(lines: Iterable[Line]) -> str | None:

@@ -100,10 +100,12 @@ def _items(lines: tuple[Line, ...]) -> tuple[list[Line], list[Item]]:
     """The lines before the first numbered item, and the items."""
     preamble: list[Line] = []
     items: list[Item] = []
+    arabic: int | None = None  # the last 1. item's number
     for line in lines:
-        marker = read_marker(line.content)
+        marker = read_marker(line.content, arabic)
         if marker is not None:
             items.append(Item(marker, line))
+            arabic = marker.value if marker.style == "1." else arabic
         elif items:
             items[-1].more.append(line)
         else:

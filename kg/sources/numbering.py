@@ -20,6 +20,9 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("1）", re.compile(r"(?P<n>\d{1,3})）")),
     ("①", re.compile(rf"(?P<n>[{_CIRCLED}])")),
 )
+# "11.121人才梯队项目": a number, a point and digits is a decimal (1.5亿元), unless it is
+# the next item.
+_NEXT_BEFORE_DIGITS = re.compile(r"(?P<n>\d{1,3})[.．](?=\d)")
 
 
 @dataclass(frozen=True)
@@ -32,15 +35,26 @@ class Marker:
     rest: SpannedText  # the line after the marker
 
 
-def read_marker(line: SpannedText) -> Marker | None:
-    """The item number a line opens with, if any (leading whitespace ignored)."""
+def read_marker(line: SpannedText, following: int | None = None) -> Marker | None:
+    """The item number a line opens with, if any (leading whitespace ignored).
+
+    `following` is the last 1. item's number: its successor is an item even where digits follow
+    its point, which elsewhere make a decimal.
+    """
     text = line.strip()
     for style, pattern in STYLES:
         match = pattern.match(text.text)
         if match:
-            label = text[: match.end()]
-            return Marker(style, _value(match["n"]), label.as_printed, text[match.end() :])
+            return _marker(style, text, match)
+    match = _NEXT_BEFORE_DIGITS.match(text.text)
+    if following is not None and match and int(match["n"]) == following + 1:
+        return _marker("1.", text, match)
     return None
+
+
+def _marker(style: str, text: SpannedText, match: re.Match[str]) -> Marker:
+    label = text[: match.end()]
+    return Marker(style, _value(match["n"]), label.as_printed, text[match.end() :])
 
 
 def _value(number: str) -> int:
@@ -50,8 +64,9 @@ def _value(number: str) -> int:
 
 
 def depths(styles: list[str]) -> dict[str, int]:
-    """Each style's depth: the order in which the document first uses them (0 is the top)."""
-    order: dict[str, int] = {}
-    for style in styles:
-        order.setdefault(style, len(order))
-    return order
+    """Each style's depth among those a document uses (0 is the top), in the customary order
+    一、 > （一） > 1. > （1） > 1） > ①, whichever the document prints first (一、 may open with
+    a 1. item before its first （一）)."""
+    rank = {name: i for i, (name, _) in enumerate(STYLES)}
+    used = sorted(set(styles), key=rank.__getitem__)
+    return {style: depth for depth, style in enumerate(used)}

@@ -113,7 +113,7 @@ def read_table(source: SourceText) -> SourceDocument:
         sha256=source.sha256,
         form=NAME,
         heading=heading,
-        document_title=front.document_title(heading),
+        document_title=front.document_title(front.heading(preamble)),
         themes=tuple(themes),
         tasks=tuple(tasks),
         imprint=front.imprint(trailer, path) or front.imprint(preamble, path),
