@@ -15,6 +15,7 @@ from api.negotiation import GRAPH_FORMATS, HTML, negotiate
 from api.protocol import ProtocolError
 from api.responses import answer
 from api.views import Describe, Look
+from kg.graph.iris import segment
 
 router = APIRouter(tags=["Linked data"])
 OFFERS = (HTML, *GRAPH_FORMATS)
@@ -31,7 +32,8 @@ async def resource(
     line it came from) or its triples in Turtle, JSON-LD, N-Triples or RDF/XML, chosen by the
     Accept header or ?format=."""
     context = service(request)
-    iri = context.settings.graph_base + path
+    # the path arrives decoded; minted IRIs percent-encode their segments (unresolved/市留交办)
+    iri = context.settings.graph_base + "/".join(segment(part) for part in path.split("/"))
     fmt = chosen(request, format)
     headers = {"Vary": "Accept"}
     if fmt == HTML:

@@ -14,11 +14,12 @@ from kg.registry.documents import default_facts, load_documents
 from kg.registry.organizations import load_registry
 from kg.sources.evaluation import load_reading, score
 from kg.sources.read import read_source
+from kg.sources.text import HTML_SUFFIXES
 
 READINGS = Path(__file__).parent.parent / "tests" / "corpus" / "readings"
 HEADER = (
-    "| document | number | issuer | date | form | script | tasks | assignments | correct "
-    "| precision | recall |\n|---|---|---|---|---|---|---|---|---|---|---|"
+    "| document | number | issuer | date | form | saved as | script | tasks | assignments "
+    "| correct | precision | recall |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -42,6 +43,7 @@ def main() -> None:
             registry.get(facts.publisher).pref_zh if facts.publisher else "",
             str(issued or ""),
             document.form,
+            "HTML" if path.suffix.lower() in HTML_SUFFIXES else "text",
             "traditional" if document.traditional else "simplified",
             str(len(document.tasks)),
             str(result.read) if result else "",

@@ -250,7 +250,7 @@ class DocumentWriter:
                 org = self.registry.resolve(mention, self.issued, self.facts.publisher)
                 agents[mention] = iris.organization(org.id)
             except Unresolved as failure:
-                if keep_unresolved:
+                if keep_unresolved or mention.meant in self.facts.unresolved:
                     agents[mention] = self.add_unresolved(mention)
                 else:
                     failures.append((mention, failure))
@@ -358,7 +358,8 @@ class DocumentWriter:
         self.derived(node, mention.span)
 
     def add_unresolved(self, mention: Mention) -> URIRef:
-        """An assignee the registry does not know, kept as written (--keep-unresolved)."""
+        """An assignee the registry does not know, kept as written (--keep-unresolved, or a name
+        the catalogue lists as unresolved for its document)."""
         node = iris.unresolved(mention.meant)
         self.add(node, RDF.type, POL.UnresolvedAssignee)
         self.add(node, SKOS.prefLabel, zh(mention.meant))

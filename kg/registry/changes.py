@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import SourceError
-from kg.registry.csvfile import read_rows, unique_ids, value
-from kg.registry.organizations import DATE, ID, LIST_SEPARATOR, Registry, first_day
+from kg.registry.csvfile import read_rows, unique_ids, value, values
+from kg.registry.organizations import DATE, ID, Registry, first_day
 
 KINDS = {
     "rename": "Renaming",
@@ -74,7 +74,7 @@ def _change(row: dict[str, str], line: int, path: Path, registry: Registry) -> C
 def _ids(
     row: dict[str, str], column: str, line: int, path: Path, registry: Registry
 ) -> tuple[str, ...]:
-    ids = tuple(part.strip() for part in str(value(row, column)).split(LIST_SEPARATOR))
+    ids = values(row, column)
     for org_id in ids:
         if org_id not in registry.ids:
             raise SourceError(path, line, f"no organization with id {org_id!r}", column)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from kg.errors import SourceError
 from kg.registry.changes import URL
-from kg.registry.csvfile import read_rows, unique_ids, value
-from kg.registry.organizations import DATE, ID, LIST_SEPARATOR, Registry
+from kg.registry.csvfile import read_rows, unique_ids, value, values
+from kg.registry.organizations import DATE, ID, Registry
 
 DOCUMENT_COLUMNS = (
     "id", "title_zh", "identifier", "publisher", "issued", "title_en", "source", "en_source",
@@ -72,7 +72,7 @@ def _document(row: dict[str, str], line: int, path: Path, registry: Registry) ->
             raise SourceError(path, line, "a source is the address of a public page", column)
     if value(row, "title_en") and not value(row, "en_source"):
         raise SourceError(path, line, "an English title needs the page that gives it", "en_source")
-    publishers = tuple(filter(None, (value(row, "publisher") or "").split(LIST_SEPARATOR)))
+    publishers = values(row, "publisher")
     for org_id in publishers:
         if org_id not in registry.ids:
             raise SourceError(path, line, f"no organization with id {org_id!r}", "publisher")

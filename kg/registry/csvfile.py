@@ -26,6 +26,15 @@ def value(row: dict[str, str], column: str) -> str | None:
     return (row.get(column) or "").strip() or None
 
 
+LIST_SEPARATOR = "|"
+
+
+def values(row: dict[str, str], column: str) -> tuple[str, ...]:
+    """A cell's list (a|b|c), each item stripped, empty items dropped."""
+    items = (item.strip() for item in (value(row, column) or "").split(LIST_SEPARATOR))
+    return tuple(item for item in items if item)
+
+
 def unique_ids(
     path: Path,
     rows: Iterable[tuple[Hashable, int]],

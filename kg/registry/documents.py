@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import SourceError
-from kg.registry.csvfile import read_rows, value
+from kg.registry.csvfile import read_rows, value, values
 from kg.sources.records import SourceDocument
 
 COLUMNS = (
     "source", "id", "title_zh", "identifier", "publisher", "issued", "address", "copy", "excerpt",
-    "identifier_source", "note",
+    "identifier_source", "unresolved", "note",
 )  # fmt: skip
 COPY_KINDS = ("original", "copy")  # the page found is the issuer's own, or a copy elsewhere
 ISSUED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -34,6 +34,8 @@ class DocumentFacts:
     address: str | None = None  # where the source text was found
     copy: str | None = None  # original (the issuer's own page) or copy
     excerpt: str | None = None  # how the source is an excerpt (the item it ends at); None: whole
+    # names no public source expands yet: kept as written (pol:UnresolvedAssignee), never guessed
+    unresolved: frozenset[str] = frozenset()
 
 
 def load_documents(path: Path) -> dict[str, DocumentFacts]:
@@ -55,6 +57,7 @@ def load_documents(path: Path) -> dict[str, DocumentFacts]:
             address=value(row, "address"),
             copy=value(row, "copy"),
             excerpt=value(row, "excerpt"),
+            unresolved=frozenset(values(row, "unresolved")),
         )
         if fact.copy is not None and fact.copy not in COPY_KINDS:
             raise SourceError(path, line, f"copy must be one of {', '.join(COPY_KINDS)}", "copy")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import SourceError
-from kg.registry.csvfile import read_rows, unique_ids, value
+from kg.registry.csvfile import read_rows, unique_ids, value, values
 from kg.sources.records import Mention
 
 KINDS = {
@@ -35,7 +35,6 @@ COLUMNS = (
     "zh_source", "en_source", "valid_from", "valid_until", "note",
 )  # fmt: skip
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")  # 2019, 2019-01 or 2019-01-15
-LIST_SEPARATOR = "|"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # the last segment of the organization's IRI
 
 
@@ -218,12 +217,11 @@ def _organization(row: dict[str, str], line: int, path: Path) -> Organization:
         raise SourceError(path, line, "an id is lower-case letters, digits and hyphens", "id")
     if value(row, "kind") not in KINDS:
         raise SourceError(path, line, f"kind must be one of {', '.join(KINDS)}", "kind")
-    alt = (value(row, "alt_zh") or "").split(LIST_SEPARATOR)
     return Organization(
         id=str(value(row, "id")),
         kind=KINDS[str(value(row, "kind"))],
         pref_zh=str(value(row, "pref_zh")),
-        alt_zh=tuple(name.strip() for name in alt if name.strip()),
+        alt_zh=values(row, "alt_zh"),
         pref_en=value(row, "pref_en"),
         parent=value(row, "parent"),
         member_of=value(row, "member_of"),

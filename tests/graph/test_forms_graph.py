@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,31 @@ def test_keep_unresolved_builds_and_validation_warns(tmp_path: Path) -> None:
     warnings = {r.shape.value.split("#")[1] for r in report.results}
     assert "UnresolvedAssignee" in warnings
     assert report.conforms
+
+
+def catalogued(tmp_path: Path, unresolved: str) -> Path:
+    """A catalogue with one entry, for unknown.txt, listing names it keeps as written."""
+    path = tmp_path / "documents.csv"
+    header = FIXTURES.joinpath("documents.csv").read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(
+        f"{header}\nunknown.txt,unknown,示例意见,,,,,,,,{unresolved},\n", encoding="utf-8"
+    )
+    return path
+
+
+def test_names_the_catalogue_lists_as_unresolved_stay_as_written(tmp_path: Path) -> None:
+    source = unknown_names(tmp_path)
+    listed = replace(inputs([source]), documents=catalogued(tmp_path, "市未知局|市无名办"))
+    rows = select(
+        pipeline.graph_from(listed),
+        "SELECT ?name WHERE { ?o a pol:UnresolvedAssignee ; skos:prefLabel ?name } ORDER BY ?name",
+    )
+    assert rows == [("市无名办",), ("市未知局",)]
+
+
+def test_a_name_the_catalogue_does_not_list_still_stops_the_build(tmp_path: Path) -> None:
+    source = unknown_names(tmp_path)
+    listed = replace(inputs([source]), documents=catalogued(tmp_path, "市未知局"))
+    with pytest.raises(UnresolvedNames) as caught:
+        pipeline.graph_from(listed)
+    assert "1 name(s)" in str(caught.value) and "'市无名办'" in str(caught.value)
