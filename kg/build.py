@@ -128,11 +128,10 @@ def curate(inputs: Inputs) -> Curated:
     registry = load_registry(inputs.registry)
     documents = load_documents(inputs.documents)
     for facts in documents.values():
-        if facts.publisher and facts.publisher not in registry.ids:
-            problem = (
-                f"publisher {facts.publisher!r} is not an organization id in {inputs.registry}"
-            )
-            raise SourceError(inputs.documents, facts.line, problem, "publisher")
+        for publisher in facts.publishers:
+            if publisher not in registry.ids:
+                problem = f"publisher {publisher!r} is not an organization id in {inputs.registry}"
+                raise SourceError(inputs.documents, facts.line, problem, "publisher")
     changes = load_changes(inputs.changes, registry)
     counterparts = load_counterparts(inputs.counterparts, registry)
     cited = load_cited_documents(inputs.cited, registry)

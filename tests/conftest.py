@@ -59,7 +59,7 @@ def resolve(
         known = facts(document)
         if mention.meant in known.unresolved:  # kept as written: a body of its own name
             return Organization(mention.meant, "UnresolvedAssignee", mention.meant, (), *NONE, 0)
-        return registry.resolve(mention, issued_on(document, known), known.publisher)
+        return registry.resolve(mention, issued_on(document, known), known.publishers)
 
     return body
 

@@ -247,7 +247,7 @@ class DocumentWriter:
         mentions = [m for task in self.document.tasks for m in task.leads + task.cooperators]
         for mention in mentions:
             try:
-                org = self.registry.resolve(mention, self.issued, self.facts.publisher)
+                org = self.registry.resolve(mention, self.issued, self.facts.publishers)
                 agents[mention] = iris.organization(org.id)
             except Unresolved as failure:
                 if keep_unresolved or mention.meant in self.facts.unresolved:
@@ -293,8 +293,8 @@ class DocumentWriter:
             self.add(node, DCTERMS.identifier, Literal(identifier))
         if facts.identifier_source:
             self.add(node, POL.identifierSource, URIRef(facts.identifier_source))
-        if facts.publisher:
-            self.add(node, DCTERMS.publisher, iris.organization(facts.publisher))
+        for publisher in facts.publishers:
+            self.add(node, DCTERMS.publisher, iris.organization(publisher))
         if self.issued:
             self.add(node, DCTERMS.issued, Literal(self.issued.isoformat(), datatype=XSD.date))
         self.add(node, POL.themeScheme, iris.theme_scheme(facts.id))

@@ -27,7 +27,7 @@ class DocumentFacts:
     id: str  # the slug of the document's IRI
     title_zh: str
     identifier: str | None
-    publisher: str | None  # an organization id in the registry
+    publishers: tuple[str, ...]  # organization ids in the registry (a joint document has two)
     identifier_source: str | None
     line: int | None = None  # where the facts stand in documents.csv (None: from the text alone)
     issued: dt.date | None = None  # where a cited page gives it; else the date the text prints
@@ -50,7 +50,7 @@ def load_documents(path: Path) -> dict[str, DocumentFacts]:
             id=str(value(row, "id")),
             title_zh=str(value(row, "title_zh")),
             identifier=value(row, "identifier"),
-            publisher=value(row, "publisher"),
+            publishers=values(row, "publisher"),
             identifier_source=value(row, "identifier_source"),
             line=line,
             issued=_issued(row, line, path),
@@ -86,6 +86,6 @@ def default_facts(document: SourceDocument) -> DocumentFacts:
         id=document.path.stem,
         title_zh=document.document_title or document.heading,
         identifier=document.identifier,
-        publisher=None,
+        publishers=(),
         identifier_source=None,
     )

@@ -23,6 +23,7 @@ KINDS = {
     "central-government": "CentralGovernment",
     "provincial-government": "ProvincialGovernment",
     "provincial-department": "ProvincialDepartment",
+    "party-committee": "PartyCommittee",
     "party-department": "PartyDepartment",
     "people-organization": "PeoplesOrganization",
     "court": "Court",
@@ -134,9 +135,9 @@ class Registry:
         return bool(a.parent and b.parent) and self.root(a.id) != self.root(b.id)
 
     def resolve(
-        self, mention: Mention, on: dt.date | None = None, publisher: str | None = None
+        self, mention: Mention, on: dt.date | None = None, publishers: tuple[str, ...] = ()
     ) -> Organization:
-        """The body a mention names on a day, in the publisher's government where two could.
+        """The body a mention names on a day, under one of its publishers where two could.
 
         Raises Unresolved when no registered body bore the name then, or when two did.
         """
@@ -151,9 +152,9 @@ class Registry:
         if not current:
             names = ", ".join(_period(org) for org in candidates)
             raise Unresolved(f"no body bore this name on {on}: {names}")
-        if len(current) > 1 and publisher is not None:
-            home = self.root(publisher)
-            current = [org for org in current if self.root(org.id) == home] or current
+        if len(current) > 1 and publishers:
+            homes = {self.root(publisher) for publisher in publishers}
+            current = [org for org in current if self.root(org.id) in homes] or current
         if len(current) > 1:
             names = ", ".join(_period(org) for org in current)
             raise Unresolved(f"the name is ambiguous: {names}")

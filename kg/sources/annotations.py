@@ -11,6 +11,7 @@ and a bracket that only lists bodies (（省发展改革委，省财政厅、省
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.errors import SourceError
@@ -22,18 +23,22 @@ LEAD, COOPERATING, RESPONSIBLE = "lead", "cooperating", "responsible"
 
 _UNIT = r"(?:单位|部门|机构|处室)"
 KEY = re.compile(
-    rf"(?P<key>(?:牵头|主办|主责){_UNIT}?|(?:配合|协办|协助|参与|参加){_UNIT}|责任{_UNIT}"
+    rf"(?P<key>(?:牵头|主办|主责)(?:责任)?{_UNIT}?|(?:配合|协办|协助|协同|参与|参加)(?:责任)?{_UNIT}"
+    rf"|(?:主要)?责任{_UNIT}"
     rf"|(?:负责|实施){_UNIT})\s*[：:]"
 )
 KEY_ROLES = (
     (re.compile(r"^(?:牵头|主办|主责)"), LEAD),
-    (re.compile(r"^(?:配合|协办|协助|参与|参加)"), COOPERATING),
+    (re.compile(r"^(?:配合|协办|协助|协同|参与|参加)"), COOPERATING),
 )
 VERB = re.compile(
-    r"(?P<verb>牵头负责|牵头|按职责分工负责|按职能分工负责|按职责负责|分别负责|共同负责|负责|配合|参与|协助)$"
+    r"(?P<verb>(?:分别)?牵头(?:负责|落实)?|按职(?:责|能)分工(?:负责|落实)|按职责负责|分别负责"
+    r"|共同负责|负责落实|负责|(?:协同)?配合(?:落实)?|参与|参加|协助|协同)$"
 )
-VERB_ROLES = {"牵头": LEAD, "牵头负责": LEAD, "配合": COOPERATING, "参与": COOPERATING,
-              "协助": COOPERATING}  # fmt: skip
+# 具体职能部门负责起草: bodies responsible for a named part of the work
+DUTY = re.compile(r"(?P<verb>负责)[\u4e00-\u9fff]{1,6}$")
+LEAD_VERB = re.compile(r"^(?:分别)?牵头")
+COOPERATING_VERB = re.compile(r"^(?:(?:协同)?配合|参与|参加|协助|协同)")
 CLAUSE_SEPARATORS = "，；"
 # 排在第一位的为牵头单位, 排在首位的部门为牵头部门, 列第一位的为牵头单位
 # 列在任务分工首位的为牵头单位
@@ -120,7 +125,7 @@ def _verbal(text: SpannedText, path: str) -> Assignment | None:
     pending = SpannedText.empty()
     for part in _clauses(text):
         candidate = part if not pending else pending + SpannedText.at("，", part.lines[0]) + part
-        match = VERB.search(candidate.text)
+        match = VERB.search(candidate.text) or _duty(candidate.text)
         if match is None:
             pending = candidate
             continue
@@ -138,18 +143,51 @@ def _verbal(text: SpannedText, path: str) -> Assignment | None:
         return None
     leads: list[Mention] = []
     cooperators: list[Mention] = []
-    lead_named = any(VERB_ROLES.get(verb) == LEAD for verb, _ in clauses)
+    lead_named = any(_verb_role(verb) == LEAD for verb, _ in clauses)
     for verb, names in clauses:
         mentions = parse_assignees(names, path, verb)
-        role = VERB_ROLES.get(verb, COOPERATING if lead_named else LEAD)
+        role = _verb_role(verb) or (COOPERATING if lead_named else LEAD)
         (leads if role == LEAD else cooperators).extend(mentions)
     rest = pending.strip().as_printed or None
     return Assignment(tuple(leads), tuple(cooperators), rest, lead_named)
 
 
+def _duty(clause: str) -> re.Match[str] | None:
+    """负责 and the work, where the words before it only name bodies."""
+    match = DUTY.search(clause)
+    return match if match and looks_like_bodies(clause[: match.start()]) else None
+
+
+def _verb_role(verb: str) -> str | None:
+    """牵头 leads, 配合 cooperates; None for the verbs of responsibility (负责, 按职责分工负责),
+    whose role is cooperating beside a named lead and lead without one."""
+    if LEAD_VERB.match(verb):
+        return LEAD
+    return COOPERATING if COOPERATING_VERB.match(verb) else None
+
+
 def _clauses(text: SpannedText) -> list[SpannedText]:
     parts = [part.strip() for part in text.split(CLAUSE_SEPARATORS)]
     return [part for part in parts if part]
+
+
+def combined(closing: Assignment, parts: list[Assignment]) -> Assignment:
+    """An item's closing assignment with those of its parts: each body once in each role."""
+    if not parts:
+        return closing
+    everything = [closing, *parts]
+    leads = _once(m for a in everything for m in a.leads)
+    lead_names = {m.meant for m in leads}
+    cooperators = _once(m for a in everything for m in a.cooperators if m.meant not in lead_names)
+    lead_named = any(a.lead_named for a in everything)
+    return Assignment(leads, cooperators, closing.rest, lead_named)
+
+
+def _once(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    seen: dict[str, Mention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.meant, mention)
+    return tuple(seen.values())
 
 
 def apply_first_leads(parsed: Assignment, first_leads: bool) -> Assignment:

@@ -12,19 +12,26 @@ RUN_SEPARATORS = "，,；;"  # separate groups of assignees (市财政局、商�
 NAME_SEPARATOR = "、"  # separates names within a group, which share the group's leading 市 or 省
 LEVEL_PREFIXES = ("市", "省")  # 市财政局、商务局 means 市商务局; 省财政厅、科技厅 means 省科技厅
 # 各区、县级市 is one collective: 各 ("each") governs the kinds of division listed after it.
-DIVISION = re.compile(r"^(?:区|县|县级市|市|镇|街道|乡|地级以上市)(?:政府|人民政府|党委)?$")
+DIVISION = re.compile(
+    r"^(?:区|县|县级市|市|镇|街道|乡|乡镇|地级以上市)(?:政府|人民政府|党委|办事处)?$"
+)  # 各乡镇人民政府、街道办事处 too
 # What the name of a body (or a collective of them) ends with: 委 局 厅 办 部 院 政府 各市 ...
-BODY_END = re.compile(r"[委局厅办部院府署会行处室心司团联协队所站社台馆市区县镇]$")
-TRAILING = "等"  # 发展改革委、财政部等: "and others" closes a list, it is not part of a name
+BODY_END = re.compile(r"[委局厅办部院府署会行处室心司团联协队所站社台馆市区县镇门位]$")
+# 发展改革委、财政部等, 区水务局等部门: "and others" closes a list, it is not part of a name
+TRAILING = re.compile(r"(?<=.)等(?:部门|单位|机构)?$")
+# 区司法局等有关部门: a body "and the other bodies concerned", two assignees
+AND_OTHERS = re.compile(
+    r"(?<=[委局厅办部院府署会行处室心司])等(?=(?:有关|相关|其他|其它|各)\S{2,}$)"
+)
 
 
 def parse_assignees(cell: SpannedText, path: str, cell_name: str) -> tuple[Mention, ...]:
     """Read a list such as 市财政局、商务局，各区、县级市 as 市财政局, 市商务局, 各区、县级市."""
     mentions: list[Mention] = []
-    for run in cell.split(RUN_SEPARATORS):
-        names = _collectives(run.split(NAME_SEPARATOR))
-        if names and names[-1].text.endswith(TRAILING) and len(names[-1].text) > 1:
-            names[-1] = names[-1][: -len(TRAILING)]
+    for run in cell.strip().strip("。").split(RUN_SEPARATORS):
+        names = _others(_collectives(run.split(NAME_SEPARATOR)))
+        if names and (trailing := TRAILING.search(names[-1].text)):
+            names[-1] = names[-1][: trailing.start()]
         prefix = next((p for p in LEVEL_PREFIXES if names[0].startswith(p)), "")
         for name in names:
             if not name:
@@ -38,6 +45,15 @@ def parse_assignees(cell: SpannedText, path: str, cell_name: str) -> tuple[Menti
             meant = name.text if name.startswith(prefix) else prefix + name.text
             mentions.append(Mention(name.as_printed, meant, cell_name, name.span))
     return tuple(mentions)
+
+
+def _others(names: list[SpannedText]) -> list[SpannedText]:
+    """区司法局等有关部门 as 区司法局 and 有关部门."""
+    split: list[SpannedText] = []
+    for name in names:
+        match = AND_OTHERS.search(name.text)
+        split.extend([name[: match.start()], name[match.end() :]] if match else [name])
+    return split
 
 
 def _collectives(names: list[SpannedText]) -> list[SpannedText]:

@@ -12,7 +12,7 @@ from kg.sources.text import Line
 
 # The document's own title where a heading or notice quotes it: 印发《X》, 《X》任务分工表 opening
 # the heading, 现将《X》印发给你们, 《X》已经……审议通过; not a title it cites (根据《Y》).
-OWN_TITLE = re.compile(r"(?:^|印发|现将)《(?P<title>[^》]+)》|《(?P<passed>[^》]+)》已经")
+OWN_TITLE = re.compile(r"(?:^|印发|现将)《(?P<title>[^》]+)》|《(?P<passed>[^》]+)》已(?:经|报经)?")
 # 穗府办规〔2020〕25号, 国发〔2020〕6号, 粤府办[2012]31号, 国办发（2014）1号
 IDENTIFIER = re.compile(
     r"(?P<id>[\u4e00-\u9fff]{1,12}[〔［\[（【](?P<year>(?:19|20)\d\d)[〕］\]）】]第?\d{1,4}号)"
@@ -39,13 +39,22 @@ def document_title(text: str) -> str | None:
     return (match["title"] or match["passed"]) if match else None
 
 
+# a page's metadata names the number: 文号：国办发〔2018〕123号, 发文字号 粤府〔2021〕22号
+NUMBER_LABEL = re.compile(r"(?:发文字号|文号)：?")
+
+
 def identifier(lines: Iterable[Line]) -> str | None:
-    """The first document number printed on a line of its own (after stripping whitespace)."""
+    """The first document number printed on a line of its own (after stripping whitespace), or
+    after a 文号 label."""
     for line in lines:
         compact = "".join(line.text.split())
         match = IDENTIFIER.fullmatch(compact)
         if match:
             return match["id"]
+        label = NUMBER_LABEL.search(compact)
+        labelled = IDENTIFIER.match(compact, label.end()) if label else None
+        if labelled:
+            return labelled["id"]
     return None
 
 

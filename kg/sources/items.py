@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kg.errors import SourceError
 from kg.sources import front
-from kg.sources.annotations import Assignment, states_first_leads
+from kg.sources.annotations import Assignment, combined, states_first_leads
 from kg.sources.instruments import find_instruments
 from kg.sources.numbering import Marker, depths, read_marker
 from kg.sources.records import Instrument, SourceDocument, Task, Theme
@@ -48,6 +48,7 @@ class Split:
     assignment: SpannedText | None
     deadline: SpannedText | None = None  # a line of its own: 完成时限：…
     leader: SpannedText | None = None  # a line of its own: 分管省领导：…
+    inner: tuple[SpannedText, ...] = ()  # annotations of parts of the item, inside its text
 
 
 Splitter = Callable[[Item, bool], Split]  # an item, and whether the first listed leads
@@ -80,7 +81,7 @@ def read_items(
         elif part.assignment is not None or depth == order[level]:
             parent = max(open_themes, default=None)
             theme = open_themes[parent].number if parent is not None else None
-            assignment = parse(part.assignment, path, first_leads) if part.assignment else None
+            assignment = _assignment(part, parse, path, first_leads)
             tasks.append(_task(item, part, assignment, theme, len(tasks) + 1, path))
     return SourceDocument(
         path=source.path,
@@ -110,11 +111,32 @@ def _items(lines: tuple[Line, ...]) -> tuple[list[Line], list[Item]]:
             items[-1].more.append(line)
         else:
             preamble.append(line)
+    notice = _notice_end(items)
+    if notice:  # a covering notice's own numbered points, closed by its signature and date
+        preamble += [line for item in items[:notice] for line in (item.line, *item.more)]
+        del items[:notice]
     if items:
         closing = front.closing_start(items[-1].more)
         if closing is not None:
             del items[-1].more[closing:]
     return preamble, items
+
+
+def _notice_end(items: list[Item]) -> int:
+    """How many items belong to a covering notice: those up to the last one, before the end,
+    that the notice's closing (signature and date) follows."""
+    closed = [i for i, item in enumerate(items[:-1]) if front.closing_start(item.more) is not None]
+    return closed[-1] + 1 if closed else 0
+
+
+def _assignment(
+    part: Split, parse: AssignmentParser, path: str, first_leads: bool
+) -> Assignment | None:
+    """The item's assignment: its closing one, with those of its parts where it has them."""
+    if part.assignment is None:
+        return None
+    closing = parse(part.assignment, path, first_leads)
+    return combined(closing, [parse(text, path, first_leads) for text in part.inner])
 
 
 def _task_level(items: list[Item], splits: list[Split]) -> str | None:

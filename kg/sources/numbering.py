@@ -13,16 +13,18 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Each style: a name and the pattern of its marker (the number in group "n").
 STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("第一部分", re.compile(rf"第(?P<n>[{_CN}\d]+)(?:部分|章|篇)")),
-    ("一、", re.compile(rf"(?P<n>[{_CN}]+)[、.．]")),
+    ("一、", re.compile(rf"(?P<n>[{_CN}]+)[、.．﹒]")),
     ("（一）", re.compile(rf"（(?P<n>[{_CN}]+)）")),
-    ("1.", re.compile(r"(?P<n>\d{1,3})(?:[.．](?!\d)|、)")),
+    # ——推进教育高质量发展 (or --, as copies print it): an item of no number
+    ("——", re.compile(r"(?P<n>)(?:——|--)(?=[^—-])")),
+    ("1.", re.compile(r"(?P<n>\d{1,3})(?:[.．﹒](?!\d)|、)")),
     ("（1）", re.compile(r"（(?P<n>\d{1,3})）")),
     ("1）", re.compile(r"(?P<n>\d{1,3})）")),
     ("①", re.compile(rf"(?P<n>[{_CIRCLED}])")),
 )
 # "11.121人才梯队项目": a number, a point and digits is a decimal (1.5亿元), unless it is
 # the next item.
-_NEXT_BEFORE_DIGITS = re.compile(r"(?P<n>\d{1,3})[.．](?=\d)")
+_NEXT_BEFORE_DIGITS = re.compile(r"(?P<n>\d{1,3})[.．﹒](?=\d)")
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ def _marker(style: str, text: SpannedText, match: re.Match[str]) -> Marker:
 
 
 def _value(number: str) -> int:
+    if not number:  # —— headings have no number
+        return 0
     if number in _CIRCLED:
         return _CIRCLED.index(number) + 1
     return int(parse_number(number))

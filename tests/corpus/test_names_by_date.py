@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
 
 from kg import PROJECT_ROOT
 
@@ -45,3 +46,11 @@ def test_names_no_source_expands_stay_as_written(graph: Graph) -> None:
     SELECT ?name WHERE { ?o a pol:UnresolvedAssignee ; skos:prefLabel ?name } ORDER BY ?name"""
     names = sorted(str(row[0]) for row in graph.query(query))
     assert names == ["市住房保障办", "市留交办", "市编办"]
+
+
+def test_a_joint_document_has_each_of_its_publishers(graph: Graph) -> None:
+    publishers = graph.objects(URIRef(DOC + "sui-zi-2012-20"), DCTERMS.publisher)
+    assert sorted(str(org) for org in publishers) == [
+        ORG + "guangzhou-government",
+        ORG + "guangzhou-party-committee",
+    ]

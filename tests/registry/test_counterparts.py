@@ -85,19 +85,10 @@ def test_every_body_has_its_counterparts_but_the_known_gaps() -> None:
     }
     # No source names the provincial planning commission of before 2004; the Guangdong tax
     # bureau is itself provincial; no national body supervises local finance; a leading group
-    # has no ministry of its own; the city departments first named by the 2012 talent document
-    # are not linked yet. The README's counterparts section says the same.
-    not_linked_yet = {
-        "guangzhou-education", "guangzhou-agriculture", "guangzhou-sports",
-        "guangzhou-health-bureau", "guangzhou-health-family-planning", "guangzhou-civil-affairs",
-        "guangzhou-legal-affairs-office",
-    }  # fmt: skip
-    assert without_provincial == {
-        "guangzhou-development-planning-commission", "guangdong-tax", *not_linked_yet
-    }  # fmt: skip
+    # has no ministry of its own. The README's counterparts section says the same.
+    assert without_provincial == {"guangzhou-development-planning-commission", "guangdong-tax"}
     assert without_national == {
-        "guangzhou-local-finance", "guangdong-local-finance", "guangdong-gba-leading-group",
-        *not_linked_yet,
+        "guangzhou-local-finance", "guangdong-local-finance", "guangdong-gba-leading-group"
     }  # fmt: skip
 
 

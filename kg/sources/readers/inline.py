@@ -7,16 +7,19 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.sources.annotations import looks_assigning, parse_annotation, states_first_leads
 from kg.sources.assignees import looks_like_bodies
 from kg.sources.items import Item, Split, read_items
+from kg.sources.numbering import read_marker
 from kg.sources.records import SourceDocument
 from kg.sources.spans import SpannedText
 from kg.sources.text import SourceText
 
 NAME = "inline"
 DESCRIPTION = "numbered items closing with an assignment in brackets, （…牵头，…配合）"
-OPEN, CLOSE = "（", "）"
+BRACKETS = {"）": "（", "〕": "〔"}  # closing -> opening: （牵头单位：…） or 〔牵头单位：…〕
 CLOSING = "。；，. "  # what may follow the closing bracket at the end of an item
 
 
@@ -25,16 +28,59 @@ def read_inline(source: SourceText) -> SourceDocument:
 
 
 def split_inline(item: Item, first_leads: bool) -> Split:
-    """The item's own words, and the words of the bracketed annotation that closes it."""
+    """The item's own words, the words of the bracketed annotation that closes it, and those of
+    annotations of its parts inside it (…并联审批（A牵头，B参加）。…（C牵头）); or, for an item
+    that opens with its body (（二十一）市公安局。负责……), that body."""
     text = item.text
     bracket = closing_brackets(text)
     if bracket is None:
-        return Split(text, None)
+        return _opening_body(text)
     start, end = bracket
     inside = text[start + 1 : end]
     if not assigns(inside.text, first_leads):
+        return _opening_body(text)
+    own, inner = _inner_annotations(text[:start])
+    return Split(own + text[end + 1 :].strip(CLOSING), inside, inner=inner)
+
+
+# （二十一）市公安局。负责对……的调研: an item that names its body first, then its duty
+OPENING_BODY = re.compile(r"^(?P<body>[^，。；（）]{2,30})。(?=负责)")
+
+
+def _opening_body(text: SpannedText) -> Split:
+    match = OPENING_BODY.match(text.text)
+    if match is None or not looks_like_bodies(match["body"]):
         return Split(text, None)
-    return Split(text[:start] + text[end + 1 :].strip(CLOSING), inside)
+    body = text[: match.end("body")]
+    return Split(text[match.end() :], body + SpannedText.at("负责", body.span.last))
+
+
+def _inner_annotations(text: SpannedText) -> tuple[SpannedText, tuple[SpannedText, ...]]:
+    """The words before the closing annotation without the annotations of parts inside them."""
+    own, inner, kept = SpannedText.empty(), [], 0
+    for start, end in bracket_groups(text):
+        inside = text[start + 1 : end]
+        if looks_assigning(inside.text):
+            own, kept = own + text[kept:start], end + 1
+            inner.append(inside)
+    return own + text[kept:], tuple(inner)
+
+
+def bracket_groups(text: SpannedText) -> list[tuple[int, int]]:
+    """Where each outermost bracketed group of a text opens and closes."""
+    groups: list[tuple[int, int]] = []
+    closing_of = {opening: closing for closing, opening in BRACKETS.items()}
+    depth, start, close = 0, 0, ""
+    for i, char in enumerate(text.text):
+        if depth == 0 and char in closing_of:
+            depth, start, close = 1, i, closing_of[char]
+        elif depth and char == BRACKETS[close]:
+            depth += 1
+        elif depth and char == close:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i))
+    return groups
 
 
 def assigns(words: str, first_leads: bool) -> bool:
@@ -48,25 +94,28 @@ def closing_brackets(text: SpannedText) -> tuple[int, int] | None:
     end = len(text.text)
     while end and text.text[end - 1] in CLOSING:
         end -= 1
-    if not end or text.text[end - 1] != CLOSE:
+    if not end or text.text[end - 1] not in BRACKETS:
         return None
+    close = text.text[end - 1]
     depth = 0
     for i in range(end - 1, -1, -1):
         char = text.text[i]
-        depth += char == CLOSE
-        depth -= char == OPEN
+        depth += char == close
+        depth -= char == BRACKETS[close]
         if depth == 0:
             return i, end - 1
     return None
 
 
 def recognizes(source: SourceText) -> int:
-    """How many lines close with a bracketed assignment."""
+    """How many lines close with a bracketed assignment, or open with their body."""
     first_leads = states_first_leads(source.full_text)
-    count = 0
-    for line in source.lines:
-        cleaned = line.content.cleaned()
-        bracket = closing_brackets(cleaned)
-        if bracket and assigns(cleaned.text[bracket[0] + 1 : bracket[1]], first_leads):
-            count += 1
-    return count
+    return sum(1 for line in source.lines if _assigns_inline(line.content.cleaned(), first_leads))
+
+
+def _assigns_inline(line: SpannedText, first_leads: bool) -> bool:
+    bracket = closing_brackets(line)
+    if bracket and assigns(line.text[bracket[0] + 1 : bracket[1]], first_leads):
+        return True
+    marker = read_marker(line)
+    return marker is not None and _opening_body(marker.rest).assignment is not None

@@ -27,7 +27,9 @@ DEADLINE = re.compile(r"^(?:完成时限|完成时间|时间节点|时限|进度
 # 部门分工：省发展改革委牵头，各地、各部门配合 (the words after the label read as A牵头，B配合)
 DIVISION = re.compile(r"^(?:部门分工|责任分工|任务分工|工作分工|分工)：")
 # 分管省领导：林克庆 (a leader's name, never an assignee)
-LEADER = re.compile(r"^(?:分管|责任|牵头)?(?:国务院|省|市|区|县)?(?:政府)?(?:分管)?领导(?:同志)?：")
+LEADER = re.compile(
+    r"^(?:分管|责任|牵头)?(?:负责)?(?:国务院|省|市|区|县)?(?:政府)?(?:分管)?领导(?:同志)?："
+)  # 牵头负责领导：刘惠 too
 
 
 def read_list(source: SourceText) -> SourceDocument:
@@ -44,7 +46,7 @@ def split_list(item: Item, first_leads: bool) -> Split:
     leader: SpannedText | None = None
     for part in (part.strip() for part in parts):
         if match := LEADER.match(part.text):
-            leader = part[match.end() :].cleaned()
+            leader = part[match.end() :].cleaned().strip("。；")
         elif match := DEADLINE.match(part.text):
             deadline = part[match.end() :].cleaned()
         elif match := DIVISION.match(part.text):
