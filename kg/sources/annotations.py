@@ -35,6 +35,11 @@ VERB = re.compile(
     r"(?P<verb>(?:分别)?牵头(?:负责|落实)?|按职(?:责|能)分工(?:负责|落实)|按职责负责|分别负责"
     r"|共同负责|负责落实|负责|(?:协同)?配合(?:落实)?|参与|参加|协助|协同)$"
 )
+# 由发展改革委会同中央农办、农业部等部门研究提出落实意见: the first leads, those it works with
+# (会同) cooperate
+TOGETHER = re.compile(
+    r"^由?(?P<lead>[^，；]+?)会同(?P<with>[^，；]+?)(?:负责|研究|提出|落实|制定|组织|推进|做好)"
+)
 # 具体职能部门负责起草: bodies responsible for a named part of the work
 DUTY = re.compile(r"(?P<verb>负责)[\u4e00-\u9fff]{1,6}$")
 LEAD_VERB = re.compile(r"^(?:分别)?牵头")
@@ -81,13 +86,31 @@ def parse_annotation(
 ) -> Assignment:
     """Parse the words of an annotation; words that assign nothing are a located error."""
     text = text.strip().strip("。；，")
-    parsed = _keyed(text, path) if has_key(text) else _verbal(text, path)
+    parsed = _keyed(text, path) if has_key(text) else _together(text, path) or _verbal(text, path)
     if parsed is None and first_leads and looks_like_bodies(text.text):
         parsed = Assignment(parse_assignees(text, path, where), (), lead_named=False)
     if parsed is None:
         line = text.span.first if text.lines else None
         raise SourceError(path, line, f"cannot read the assignment {text.as_printed!r}", where)
     return apply_first_leads(parsed, first_leads)
+
+
+def works_with(words: str) -> re.Match[str] | None:
+    """Whether words are 由A会同B、C负责……, A and B、C only naming bodies."""
+    match = TOGETHER.match(words)
+    if match is None or not all(looks_like_bodies(match[part]) for part in ("lead", "with")):
+        return None
+    return match
+
+
+def _together(text: SpannedText, path: str) -> Assignment | None:
+    """由A会同B、C负责……: A leads, B and C cooperate; None where the words are not of that form."""
+    match = works_with(text.text)
+    if match is None:
+        return None
+    lead = text[match.start("lead") : match.end("lead")]
+    partners = text[match.start("with") : match.end("with")]
+    return Assignment(parse_assignees(lead, path, "牵头"), parse_assignees(partners, path, "会同"))
 
 
 def _keyed(text: SpannedText, path: str) -> Assignment | None:

@@ -31,6 +31,8 @@ def graph() -> Graph:
         ("sui-zi-2012-20", "市卫生局", "guangzhou-health-bureau"),  # merged in 2015
         ("sui-zi-2012-20", "市法院", "guangzhou-intermediate-court"),
         ("sui-zi-2012-20", "各区、县级市", "guangzhou-districts-and-cities"),  # one collective
+        ("guo-ban-han-2014-31", "農業部", "moa"),  # before the 2018 农业农村部
+        ("guo-ban-han-2014-31", "國土資源部", "mlr"),  # 1998 to 2018
     ],
 )
 def test_a_name_is_the_body_of_the_documents_day(

@@ -184,3 +184,29 @@ def test_items_that_open_with_their_body_assign_it(tmp_path: Path) -> None:
     leads = [[m.written for m in task.leads] for task in document.tasks]
     assert leads == [["市公安局"], ["市教育局"]]
     assert document.tasks[0].text == "负责对户籍管理一体化的调研，形成专题调研报告。"
+
+
+def test_the_body_that_works_with_others_leads_them() -> None:
+    assert roles("由发展改革委会同农业部、财政部等部门负责落实") == (
+        ["发展改革委"],
+        ["农业部", "财政部"],
+    )
+
+
+TOGETHER = """国务院办公厅关于落实若干意见有关政策措施分工的通知
+一、工作分工
+（一）关于“严守耕地保护红线”的问题，由国土资源部会同农业部等部门负责落实。
+（二）关于“加快农业科技创新”的问题，由科技部会同农业部研究提出落实意见。
+（三）关于“增加资金投入”的问题，由财政部拨付专项资金。
+"""
+
+
+def test_items_that_close_with_who_works_with_whom(tmp_path: Path) -> None:
+    document = read_source(written(tmp_path, TOGETHER))
+    assert document.form == "inline"
+    read = [
+        ([m.written for m in task.leads], [m.written for m in task.cooperators])
+        for task in document.tasks
+    ]
+    assert read == [(["国土资源部"], ["农业部"]), (["科技部"], ["农业部"]), ([], [])]
+    assert document.tasks[0].text == "关于“严守耕地保护红线”的问题。"

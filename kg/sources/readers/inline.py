@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-from kg.sources.annotations import looks_assigning, parse_annotation, states_first_leads
+from kg.sources.annotations import (
+    looks_assigning,
+    parse_annotation,
+    states_first_leads,
+    works_with,
+)
 from kg.sources.assignees import looks_like_bodies
 from kg.sources.items import Item, Split, read_items
 from kg.sources.numbering import read_marker
@@ -30,21 +35,36 @@ def read_inline(source: SourceText) -> SourceDocument:
 def split_inline(item: Item, first_leads: bool) -> Split:
     """The item's own words, the words of the bracketed annotation that closes it, and those of
     annotations of its parts inside it (…并联审批（A牵头，B参加）。…（C牵头）); or, for an item
-    that opens with its body (（二十一）市公安局。负责……), that body."""
+    without one, the body it opens with (（二十一）市公安局。负责……) or the bodies of its 由A会同B
+    sentence."""
     text = item.text
     bracket = closing_brackets(text)
     if bracket is None:
-        return _opening_body(text)
+        return _unbracketed(text)
     start, end = bracket
     inside = text[start + 1 : end]
     if not assigns(inside.text, first_leads):
-        return _opening_body(text)
+        return _unbracketed(text)
     own, inner = _inner_annotations(text[:start])
     return Split(own + text[end + 1 :].strip(CLOSING), inside, inner=inner)
 
 
 # （二十一）市公安局。负责对……的调研: an item that names its body first, then its duty
 OPENING_BODY = re.compile(r"^(?P<body>[^，。；（）]{2,30})。(?=负责)")
+# ……的问题，由国土资源部会同农业部等部门负责落实。
+TOGETHER_SENTENCE = re.compile(r"由[^，。；（）]+?会同[^，。；（）]+")
+
+
+def _unbracketed(text: SpannedText) -> Split:
+    """An item whose assignment is in no bracket: the body it opens with, or its 由A会同B."""
+    opening = _opening_body(text)
+    if opening.assignment is not None:
+        return opening
+    for match in reversed(list(TOGETHER_SENTENCE.finditer(text.text))):
+        if works_with(match.group()):
+            own = text[: match.start()].strip().strip("，") + text[match.end() :]
+            return Split(own, text[match.start() : match.end()])
+    return Split(text, None)
 
 
 def _opening_body(text: SpannedText) -> Split:
@@ -118,4 +138,4 @@ def _assigns_inline(line: SpannedText, first_leads: bool) -> bool:
     if bracket and assigns(line.text[bracket[0] + 1 : bracket[1]], first_leads):
         return True
     marker = read_marker(line)
-    return marker is not None and _opening_body(marker.rest).assignment is not None
+    return marker is not None and _unbracketed(marker.rest).assignment is not None
