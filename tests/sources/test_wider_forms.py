@@ -210,3 +210,40 @@ def test_items_that_close_with_who_works_with_whom(tmp_path: Path) -> None:
     ]
     assert read == [(["国土资源部"], ["农业部"]), (["科技部"], ["农业部"]), ([], [])]
     assert document.tasks[0].text == "关于“严守耕地保护红线”的问题。"
+
+
+UNNUMBERED_TABLE = """示例市2017年政务公开工作要点实施方案
+目标
+任务
+主要内容
+责任单位
+一、以政务公开助力稳增长
+（一）加强预期引导
+围绕全市经济政策执行落实情况，通过新闻发布会及时宣传解读。
+市发改委牵头落实
+加强就业创业政策信息公开，深入解读政策背景。
+市人社局、市财政局
+围绕货币政策，加强金融政策信息公开。
+市金融办、市人民银行分别牵头落实
+各单位要高度重视政务公开工作。
+要明确责任分工，细化工作措施。
+要加强督促检查，确保落实到位。
+要及时总结经验，报送工作情况。
+示例市人民政府办公厅
+"""
+
+
+def test_a_table_without_numbers_one_cell_a_line(tmp_path: Path) -> None:
+    document = read_source(written(tmp_path, UNNUMBERED_TABLE))
+    assert document.form == "table"
+    assert [theme.label for theme in document.themes] == ["以政务公开助力稳增长", "加强预期引导"]
+    read = [
+        ([m.written for m in task.leads], [m.written for m in task.cooperators], task.label)
+        for task in document.tasks
+    ]
+    assert read == [
+        (["市发改委"], [], None),  # the cell writes its role: 牵头落实
+        (["市人社局", "市财政局"], [], None),  # a 责任单位 list with no lead: all responsible
+        (["市金融办", "市人民银行"], [], None),
+    ]  # the prose after the table, and its signature, make no row
+    assert document.tasks[0].text == "围绕全市经济政策执行落实情况，通过新闻发布会及时宣传解读。"

@@ -13,12 +13,19 @@ from dataclasses import dataclass, field
 
 from kg.errors import SourceError
 from kg.sources import front
-from kg.sources.annotations import Assignment, apply_first_leads, states_first_leads
+from kg.sources.annotations import (
+    Assignment,
+    apply_first_leads,
+    combined,
+    looks_assigning,
+    parse_annotation,
+    states_first_leads,
+)
 from kg.sources.assignees import parse_assignees
 from kg.sources.instruments import find_instruments
 from kg.sources.numbering import read_marker
-from kg.sources.readers import paragraphs, spaced
-from kg.sources.records import Mention, SourceDocument, Task, Theme
+from kg.sources.readers import paragraphs, spaced, unnumbered
+from kg.sources.records import SourceDocument, Task, Theme
 from kg.sources.spans import Span, SpannedText
 from kg.sources.text import Line, SourceText
 
@@ -36,6 +43,7 @@ FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("remark", re.compile(r"备注")),
 )
 TASK_WORDS = re.compile(r"任务|工作|内容|措施|事项|举措|目标")
+ASSIGNING = ("lead", "cooperating", "responsible")
 
 
 @dataclass(frozen=True)
@@ -78,9 +86,20 @@ def recognizes(source: SourceText) -> int:
 
 
 def _lines(source: SourceText) -> tuple[Line, ...]:
-    """The file's lines, a table printed one cell per paragraph put back into rows."""
-    lines = spaced.regroup(source.lines, lambda word: bool(TASK_WORDS.search(word)))
-    return paragraphs.regroup(lines, _names_field)
+    """The file's lines, a table printed one cell per paragraph (or one per line, unnumbered)
+    put back into rows."""
+    lines = spaced.regroup(source.lines, _is_task_word)
+    lines = paragraphs.regroup(lines, _names_field)
+    return unnumbered.regroup(lines, _is_task_word, _names_assigning)
+
+
+def _is_task_word(word: str) -> bool:
+    return bool(TASK_WORDS.search(word))
+
+
+def _names_assigning(word: str) -> bool:
+    """A header word of a column that assigns: 牵头单位, 配合单位, 责任单位 ..."""
+    return any(pattern.search(word) for name, pattern in FIELDS if name in ASSIGNING)
 
 
 def _names_field(word: str) -> bool:
@@ -246,12 +265,28 @@ def _task(
 
 
 def _assignment(row: Row, columns: Columns, first_leads: bool, path: str) -> Assignment:
-    def mentions(field_name: str) -> tuple[Mention, ...]:
-        cell = columns.get(row.cells, field_name)
-        return parse_assignees(cell, path, columns.name(field_name)) if cell else ()
+    def cell(field_name: str, leads: bool) -> Assignment:
+        """A column's bodies in the column's role, or, where the cell writes roles itself
+        (市发改委牵头落实, A牵头，B配合), in the roles it writes."""
+        text = columns.get(row.cells, field_name)
+        if not text:
+            return Assignment((), ())
+        if looks_assigning(text.text):
+            written = parse_annotation(text, path, False, columns.name(field_name))
+            if leads or written.lead_named:
+                return written
+            return Assignment((), written.leads + written.cooperators)
+        mentions = parse_assignees(text, path, columns.name(field_name))
+        return Assignment(mentions, (), lead_named=False) if leads else Assignment((), mentions)
 
     if "lead" in columns.fields:
-        cooperators = mentions("cooperating") + mentions("responsible")
-        return Assignment(mentions("lead"), cooperators)
-    responsible = Assignment(mentions("responsible"), mentions("cooperating"), lead_named=False)
-    return apply_first_leads(responsible, first_leads)
+        parts = [cell("lead", True), cell("cooperating", False), cell("responsible", False)]
+        return combined(parts[0], parts[1:])
+    responsible = cell("responsible", True)
+    cooperating = cell("cooperating", False)
+    together = combined(responsible, [cooperating])
+    if responsible.lead_named:
+        return together
+    return apply_first_leads(
+        Assignment(together.leads, together.cooperators, lead_named=False), first_leads
+    )
