@@ -129,7 +129,7 @@ def curate(inputs: Inputs) -> Curated:
     documents = load_documents(inputs.documents)
     for facts in documents.values():
         for publisher in facts.publishers:
-            if publisher not in registry.ids:
+            if publisher not in registry.by_id:
                 problem = f"publisher {publisher!r} is not an organization id in {inputs.registry}"
                 raise SourceError(inputs.documents, facts.line, problem, "publisher")
     changes = load_changes(inputs.changes, registry)

@@ -74,8 +74,4 @@ def _change(row: dict[str, str], line: int, path: Path, registry: Registry) -> C
 def _ids(
     row: dict[str, str], column: str, line: int, path: Path, registry: Registry
 ) -> tuple[str, ...]:
-    ids = values(row, column)
-    for org_id in ids:
-        if org_id not in registry.ids:
-            raise SourceError(path, line, f"no organization with id {org_id!r}", column)
-    return ids
+    return registry.checked(values(row, column), path, line, column)

@@ -72,10 +72,7 @@ def _document(row: dict[str, str], line: int, path: Path, registry: Registry) ->
             raise SourceError(path, line, "a source is the address of a public page", column)
     if value(row, "title_en") and not value(row, "en_source"):
         raise SourceError(path, line, "an English title needs the page that gives it", "en_source")
-    publishers = values(row, "publisher")
-    for org_id in publishers:
-        if org_id not in registry.ids:
-            raise SourceError(path, line, f"no organization with id {org_id!r}", "publisher")
+    publishers = registry.checked(values(row, "publisher"), path, line, "publisher")
     return CitedDocument(
         str(value(row, "id")), str(value(row, "title_zh")), value(row, "identifier"),
         publishers, issued, value(row, "title_en"), str(value(row, "source")),

@@ -84,9 +84,7 @@ def _link(row: dict[str, str], line: int, path: Path, registry: Registry) -> Cou
 def _organization(
     row: dict[str, str], column: str, kinds: set[str], line: int, path: Path, registry: Registry
 ) -> str:
-    org_id = str(value(row, column))
-    if org_id not in registry.ids:
-        raise SourceError(path, line, f"no organization with id {org_id!r}", column)
+    (org_id,) = registry.checked((str(value(row, column)),), path, line, column)
     kind = registry.get(org_id).kind
     if kind not in kinds:
         raise SourceError(

@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from kg.errors import SourceError
@@ -117,12 +118,19 @@ class Registry:
     organizations: tuple[Organization, ...]
     by_name: dict[str, tuple[Organization, ...]]
 
-    @property
-    def ids(self) -> set[str]:
-        return {org.id for org in self.organizations}
+    @cached_property
+    def by_id(self) -> dict[str, Organization]:
+        return {org.id: org for org in self.organizations}
 
     def get(self, org_id: str) -> Organization:
-        return next(org for org in self.organizations if org.id == org_id)
+        return self.by_id[org_id]
+
+    def checked(self, ids: tuple[str, ...], path: Path, line: int, column: str) -> tuple[str, ...]:
+        """The ids, each that of a registered body; one that is not names its line and cell."""
+        for org_id in ids:
+            if org_id not in self.by_id:
+                raise SourceError(path, line, f"no organization with id {org_id!r}", column)
+        return ids
 
     def root(self, org_id: str) -> str:
         """The government an organization belongs to: itself if it is one, else the first
