@@ -4,6 +4,7 @@ PyPI package's CLI) and OpenLink Virtuoso (Debian's virtuoso-opensource, which .
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -25,6 +26,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def stop(process: subprocess.Popen, sig: signal.Signals, grace: float) -> None:
+    """Ask a server to stop with a signal; kill it if it has not within the grace seconds."""
+    process.send_signal(sig)
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @dataclass
 class Engine:
     """A running store: where it answers queries, takes graphs (Graph Store Protocol) and
@@ -37,12 +48,7 @@ class Engine:
     process: subprocess.Popen
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process, signal.SIGTERM, 30)
 
     def graph_sizes(self) -> dict[str, int]:
         """The triples in each of our named graphs."""

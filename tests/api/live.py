@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from engines import free_port
+from engines import free_port, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -36,12 +36,7 @@ class Server:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:
-        self.process.send_signal(signal.SIGINT)
-        try:
-            self.process.wait(15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process, signal.SIGINT, 15)
 
     def workers(self) -> set[int]:
         """The worker processes' ids: the children of the server's fork server."""
