@@ -3,6 +3,7 @@ linked-data pages, web page), which starts its query workers when the server sta
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -14,16 +15,28 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import FileResponse
 
-from api import examples, graphstore, ontology_page, published, resources, responses, sparql
+from api import (
+    examples,
+    graphstore,
+    ontology_page,
+    published,
+    resources,
+    responses,
+    sandbox,
+    sparql,
+)
 from api.access_log import AccessLog
 from api.config import Settings
 from api.context import Service
 from api.dataset import initial, latest, shared_by_default
 from api.executor import Executor, PoolSettings
+from api.hosts import HostCheck
+from api.reach import ReachPolicy
 from api.security import SecurityHeaders
 from api.worker import RemoteSnapshot, Served
 
 STATIC = Path(__file__).parent / "static"
+log = logging.getLogger("policykg.app")
 DESCRIPTION = """A knowledge graph of Chinese government policy task-division tables (任务分工表).
 
 The SPARQL 1.1 endpoint is at **/sparql** (queries by GET, POST form or POST direct; the service
@@ -50,8 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ontology = settings.ontology if settings.ontology_graph else None
         shared = shared_by_default(settings.data) if settings.shared is None else settings.shared
         snapshot = latest(directory) or initial(directory, settings.data, ontology, shared)
-    pool = PoolSettings(settings.workers, settings.max_queued, settings.queue_timeout)
-    executor = Executor(pool, snapshot, settings.validator)
+    executor = Executor(PoolSettings.of(settings), snapshot, settings.validator)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -70,7 +82,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.service = Service(settings, executor, ontology_page.render(settings.ontology))
+    app.state.service = Service(
+        settings, executor, ontology_page.render(settings.ontology), reach=reach_policy(settings)
+    )
     responses.install(app)
     app.include_router(sparql.router)
     app.include_router(graphstore.router)
@@ -82,6 +96,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(resources.router)
     protect(app, settings)
     return app
+
+
+def reach_policy(settings: Settings) -> ReachPolicy:
+    """SERVICE to the allow-list only; with none, and no remote store to reach, the workers are
+    locked out of the network where the machine can do it (api.sandbox)."""
+    isolated = not settings.service_allow_list and not settings.remote and sandbox.available()
+    if not isolated and not settings.service_allow_list and not settings.remote:
+        log.warning("this machine cannot sandbox the query workers (Linux with libseccomp): "
+                    "SERVICE and LOAD are refused by the parse-based check alone")  # fmt: skip
+    return ReachPolicy(settings.service_allow_list, sandboxed=isolated)
 
 
 def pages(app: FastAPI) -> None:
@@ -99,7 +123,8 @@ def pages(app: FastAPI) -> None:
 
 
 def protect(app: FastAPI, settings: Settings) -> None:
-    """CORS without credentials, security headers, and the access log around everything."""
+    """CORS without credentials, Host headers checked, security headers, and the access log
+    around everything."""
     writes = ["PUT", "DELETE"] if settings.writable else []
     app.add_middleware(
         CORSMiddleware,
@@ -110,5 +135,6 @@ def protect(app: FastAPI, settings: Settings) -> None:
         expose_headers=["Location", "Content-Type"],
         max_age=600,
     )
+    app.add_middleware(HostCheck)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(AccessLog)

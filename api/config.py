@@ -41,7 +41,19 @@ class Settings:
     shared: bool | None = None
     max_queued: int = 64
     queue_timeout: float = 10.0
+    # A client's share of the pool (api.fairness): workers at once (None: half of them, at least
+    # one) and jobs waiting (None: a quarter of max_queued, at least one); past the latter, 429
+    max_running_per_client: int | None = None
+    max_queued_per_client: int | None = None
+    # A client whose queries crash a worker crash_limit times within crash_window seconds is
+    # refused (429) for crash_refusal seconds, doubled on each further crash up to the max
+    crash_limit: int = 2
+    crash_window: float = 300.0
+    crash_refusal: float = 60.0
+    crash_refusal_max: float = 3600.0
     service_allow_list: frozenset[str] = frozenset()
+    # how deep brackets may nest in a request: deeper is refused before any worker reads it
+    max_nesting: int = 128
     # Named graphs under this prefix (the inferred graph, links) join a query's default graph,
     # unless it names its dataset or asks infer=false
     merged_prefix: str | None = MERGED

@@ -10,9 +10,12 @@ from typing import TypeVar
 from starlette.requests import Request
 
 from api.cache import ResultCache
+from api.clients import client_of
 from api.config import Settings
 from api.executor import Executor
 from api.jobs import Statistics
+from api.ontology_rdf import OntologyRdf
+from api.reach import NO_SANDBOX, ReachPolicy
 
 T = TypeVar("T")
 
@@ -22,6 +25,8 @@ class Service:
     settings: Settings
     executor: Executor
     ontology_page: str = ""  # the documentation of settings.ontology, rendered once
+    ontology_rdf: OntologyRdf = field(default_factory=OntologyRdf)  # settings.ontology as RDF
+    reach: ReachPolicy = NO_SANDBOX  # what SERVICE may call, and whether workers are sandboxed
     cache: ResultCache = field(default_factory=ResultCache)
     # the graphs' sizes by dataset version: counting 10M triples takes seconds
     statistics: dict[int, dict[str | None, int]] = field(default_factory=dict)
@@ -32,7 +37,8 @@ class Service:
         snapshot = self.executor.snapshot
         known = None if snapshot.remote else self.statistics.get(snapshot.version)
         if known is None:
-            known = await timed(request, "statistics", self.executor.run(Statistics(), 30.0))
+            work = self.executor.run(Statistics(), 30.0, client_of(request))
+            known = await timed(request, "statistics", work)
             self.statistics = {} if snapshot.remote else {snapshot.version: known}
         return known
 

@@ -1,9 +1,11 @@
 """Running jobs in worker processes, off the event loop, each under a time limit that kills it.
 
 A pool of worker processes (api.worker) holds the dataset. A job waits for a free worker (up to a
-bounded queue), runs there, and if it passes its time limit the worker is killed and replaced,
-so the CPU it was burning is freed at once; the other workers keep serving meanwhile. Writes are
-serialized and, once a worker commits one, every worker moves to the new snapshot.
+bounded queue, each client within its share: api.fairness), runs there, and if it passes its time
+limit the worker is killed and replaced, so the CPU it was burning is freed at once; the other
+workers keep serving meanwhile. A client whose jobs crash workers is refused for a while
+(api.backoff). Writes are serialized and, once a worker commits one, every worker moves to the
+new snapshot.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from api import worker
-from api.config import Validator
-from api.jobs import JobError, Query
+from api.backoff import CrashBackoff, CrashPolicy
+from api.config import Settings, Validator
+from api.errors import JobError
+from api.fairness import FairQueue, Shares
+from api.jobs import Query
 from api.worker import Envelope, Holder, Served, Snapshot
 
 log = logging.getLogger("policykg.executor")
@@ -33,13 +38,6 @@ START_TIMEOUT = 120.0
 ON_LOOP_BYTES = 256 * 1024
 
 
-class Busy(JobError):
-    """Every worker is taken and the queue is full (or waited on too long)."""
-
-    def __init__(self, message: str):
-        super().__init__(503, message)
-
-
 class TimeLimitExceeded(JobError):
     def __init__(self, limit: float):
         super().__init__(503, f"the query was stopped at this endpoint's time limit of {limit:g} s")
@@ -48,8 +46,20 @@ class TimeLimitExceeded(JobError):
 @dataclass(frozen=True)
 class PoolSettings:
     workers: int
-    max_queued: int
-    queue_timeout: float
+    shares: Shares
+    crashes: CrashPolicy
+
+    @staticmethod
+    def of(settings: Settings) -> PoolSettings:
+        """The pool a service's settings ask for, a client's shares filled in."""
+        running = settings.max_running_per_client or max(1, settings.workers // 2)  # 0: none
+        queued = settings.max_queued_per_client
+        if queued is None:
+            queued = max(1, settings.max_queued // 4)
+        shares = Shares(running, queued, settings.max_queued, settings.queue_timeout)
+        crashes = CrashPolicy(settings.crash_limit, settings.crash_window,
+                              settings.crash_refusal, settings.crash_refusal_max)  # fmt: skip
+        return PoolSettings(settings.workers, shares, crashes)
 
 
 class WorkerProcess:
@@ -124,8 +134,8 @@ class Executor:
         self.snapshot = snapshot
         self.validator = validator
         self.threads = ThreadPoolExecutor(settings.workers + 2, thread_name_prefix="query")
-        self.idle: asyncio.Queue[WorkerProcess] = asyncio.Queue()
-        self.waiting = 0
+        self.queue: FairQueue[WorkerProcess] = FairQueue(settings.shares)
+        self.crashes = CrashBackoff(settings.crashes)
         self.replacements: set[asyncio.Task] = set()
         self.write_lock = asyncio.Lock()
         self.everyone: set[WorkerProcess] = set()
@@ -141,7 +151,7 @@ class Executor:
         )
         for process in processes:
             self.everyone.add(process)
-            self.idle.put_nowait(process)
+            self.queue.add(process)
 
     async def close(self) -> None:
         for task in list(self.replacements):
@@ -150,17 +160,17 @@ class Executor:
             process.kill()
         self.threads.shutdown(wait=False, cancel_futures=True)
 
-    async def run(self, job: Any, limit: float) -> Any:
-        """Run a reading job against the current snapshot."""
-        return await self.dispatch(job, None, limit)
+    async def run(self, job: Any, limit: float, client: str) -> Any:
+        """Run a reading job against the current snapshot, for a client (api.clients)."""
+        return await self.dispatch(job, None, limit, client)
 
-    async def write(self, job: Any, limit: float) -> Any:
+    async def write(self, job: Any, limit: float, client: str) -> Any:
         """Run a writing job; if applied and valid, it becomes the snapshot all workers see."""
         async with self.write_lock:
             assert isinstance(self.snapshot, Snapshot), "a remote store is served read-only"
             commit = self.snapshot.following()
             try:
-                answer = await self.dispatch(job, commit, limit)
+                answer = await self.dispatch(job, commit, limit, client)
             except BaseException:
                 # not answered as done, so never done: a worker killed at the time limit may
                 # have written the new snapshot already, and a restart must not serve it
@@ -170,33 +180,48 @@ class Executor:
             commit.retired().remove()
             return answer
 
-    async def dispatch(self, job: Any, commit: Snapshot | None, limit: float) -> Any:
-        process = await self.acquire()
+    async def dispatch(self, job: Any, commit: Snapshot | None, limit: float, client: str) -> Any:
+        self.crashes.check(client, time.monotonic())
+        process = await self.queue.take(client)
+        try:  # again: the client's jobs that ran while this one waited may have crashed
+            self.crashes.check(client, time.monotonic())
+        except JobError:
+            self.queue.give_back(client, process)
+            raise
         envelope = Envelope(job, self.snapshot, commit)
         start = time.perf_counter()
         try:
             status, value = await process.call(envelope, limit)
         except (TimeLimitExceeded, EOFError, OSError) as error:
-            log.warning("worker %s ended after %.3f s: %r", process.process.pid,
-                        time.perf_counter() - start, error)  # fmt: skip
-            self.replace(process)
+            elapsed = time.perf_counter() - start
+            log.warning("worker %s ended after %.3f s, running a job of %s: %r",
+                        process.process.pid, elapsed, client, error)  # fmt: skip
+            self.replace(process, client)
             if isinstance(error, TimeLimitExceeded):
                 raise
+            self.crashed(client)
             raise JobError(500, "the query worker stopped unexpectedly") from error
         except asyncio.CancelledError:  # the request went away: its answer would be left unread
-            self.replace(process)
+            self.replace(process, client)
             raise
-        self.idle.put_nowait(process)
+        self.queue.give_back(client, process)
         return answered(envelope.job, status, value)
 
-    async def run_here(self, job: Query, limit: float) -> Any:
+    def crashed(self, client: str) -> None:
+        """Count a worker's death (not a time limit's kill) against the client whose job it ran."""
+        refusal = self.crashes.crashed(client, time.monotonic())
+        if refusal:
+            log.warning("queries from %s crashed query workers too often: refused for %g s",
+                        client, refusal)  # fmt: skip
+
+    async def run_here(self, job: Query, limit: float, client: str) -> Any:
         """Run a query whose work its answer bounds (one triple pattern, see
         kg.store.sparql_text.one_pattern) in this process against its own view of the snapshot:
         no worker round trip, and no kill needed. It is tried on the event loop itself with a
         small answer budget (a lookup); one that outgrows the budget goes to a thread under the
         full result size limit. A remote store's queries still go to the workers."""
         if self.snapshot.remote:
-            return await self.run(job, limit)
+            return await self.run(job, limit, client)
         envelope = Envelope(job, self.snapshot)
         if self.here.version == self.snapshot.version:  # loaded: nothing to wait for
             small = replace(job, max_bytes=min(job.max_bytes, ON_LOOP_BYTES))
@@ -208,25 +233,10 @@ class Executor:
         status, value = await loop.run_in_executor(self.threads, self.here.handle, envelope)
         return answered(job, status, value)
 
-    async def acquire(self) -> WorkerProcess:
-        if self.idle.empty() and self.waiting >= self.settings.max_queued:
-            raise Busy(
-                f"too many concurrent queries: {self.settings.workers} running and "
-                f"{self.waiting} waiting; try again shortly"
-            )
-        self.waiting += 1
-        try:
-            return await asyncio.wait_for(self.idle.get(), self.settings.queue_timeout)
-        except TimeoutError:
-            raise Busy(
-                f"no query worker became free within {self.settings.queue_timeout:g} s; "
-                "try again shortly"
-            ) from None
-        finally:
-            self.waiting -= 1
-
-    def replace(self, process: WorkerProcess) -> None:
-        """Start a new worker in the background in place of one that was killed or died."""
+    def replace(self, process: WorkerProcess, client: str) -> None:
+        """Start a new worker in the background in place of one that was killed or died (the
+        client's job held it: no more)."""
+        self.queue.give_back(client, None)
         self.everyone.discard(process)
         if process.alive:
             process.kill()
@@ -244,4 +254,4 @@ class Executor:
             return
         process = task.result()
         self.everyone.add(process)
-        self.idle.put_nowait(process)
+        self.queue.add(process)

@@ -10,6 +10,7 @@ from pyoxigraph import NamedNode
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
+from api.clients import client_of
 from api.context import Service, service, timed
 from api.jobs import Payload, ReadGraph, WriteGraph
 from api.negotiation import GRAPH_FORMATS, RDF_READERS, negotiate
@@ -69,7 +70,7 @@ async def handle(request: Request, graph: object) -> Response:
         graph = location = context.base(request) + "store/" + uuid.uuid4().hex
     payloads = () if request.method == "DELETE" else await read_payloads(request, context)
     job = WriteGraph(request.method, graph, payloads, graph or str(request.url), location)  # type: ignore[arg-type]
-    work = context.executor.write(job, context.settings.write_time_limit)
+    work = context.executor.write(job, context.settings.write_time_limit, client_of(request))
     return answer(await timed(request, f"graph {request.method}", work))
 
 
@@ -82,7 +83,9 @@ async def read(request: Request, context: Service, graph: object) -> Response:
         raise ProtocolError(406, f"graphs are served as {offered}")
     job = ReadGraph(graph, fmt.name, context.settings.max_result_bytes)  # type: ignore[arg-type]
     result = await timed(
-        request, "graph GET", context.executor.run(job, context.settings.time_limit)
+        request,
+        "graph GET",
+        context.executor.run(job, context.settings.time_limit, client_of(request)),
     )
     return answer(result, head=request.method == "HEAD")
 

@@ -18,24 +18,17 @@ from pyoxigraph import (
     serialize,
 )
 
+from api.errors import JobError
 from api.negotiation import (
     GRAPH_FORMATS,
     RDF_READERS,
     RESULT_FORMATS,
     Format,
 )
+from api.reach import NO_SANDBOX, ReachPolicy
 from kg.store.query import merged_dataset
 from kg.store.results import GRAPH_WRITERS, RESULTS_WRITERS
-
-
-class JobError(Exception):
-    """A failure to report to the client: an HTTP status and a message (never a traceback)."""
-
-    def __init__(self, status: int, message: str, media_type: str = "text/plain; charset=utf-8"):
-        super().__init__(status, message, media_type)
-        self.status = status
-        self.message = message
-        self.media_type = media_type
+from kg.store.sparql_text import has_from_clause
 
 
 @dataclass(frozen=True)
@@ -103,16 +96,19 @@ class Query:
     max_bytes: int
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
-    merge: str | None = None  # the named graphs under this prefix join the default graph
+    # the named graphs under this prefix join the default graph, unless the query names its own
+    merge: str | None = None
+    reach: ReachPolicy = NO_SANDBOX
 
     def run(self, store: Store) -> Answer:
+        reach = self.reach.check(self.text, self.prefixes, update=False)
         dataset: dict[str, object] = {}
         if self.default_graphs or self.named_graphs:
             dataset = {
                 "default_graph": [term(g) for g in self.default_graphs],
                 "named_graphs": [term(g) for g in self.named_graphs],
             }
-        else:
+        elif not (reach.own_dataset if reach else has_from_clause(self.text)):
             dataset = merged_dataset(store, self.merge)
         try:
             result = store.query(
@@ -128,7 +124,8 @@ class Query:
         except SyntaxError as error:
             raise JobError(400, f"SPARQL syntax error: {error.msg}") from error
         except (OSError, ValueError, RuntimeError) as error:
-            raise JobError(500, f"the query could not be evaluated: {error}") from error
+            failure = self.reach.engine_failure(self.text, reach, error)
+            raise failure or JobError(500, f"the query could not be evaluated: {error}") from error
 
     @staticmethod
     def pick(formats: Sequence[Format], name: str | None, what: str) -> Format:
@@ -148,14 +145,17 @@ class Update:
     text: str
     base_iri: str | None
     prefixes: dict[str, str]
+    reach: ReachPolicy = NO_SANDBOX
 
     def apply(self, store: Store) -> Answer:
+        reach = self.reach.check(self.text, self.prefixes, update=True)
         try:
             store.update(self.text, base_iri=self.base_iri, prefixes=self.prefixes)
         except SyntaxError as error:
             raise JobError(400, f"SPARQL syntax error: {error.msg}") from error
         except (OSError, ValueError, RuntimeError) as error:
-            raise JobError(400, f"the update failed: {error}") from error
+            failure = self.reach.engine_failure(self.text, reach, error)
+            raise failure or JobError(400, f"the update failed: {error}") from error
         return Answer(b"", "text/plain; charset=utf-8", 204)
 
 

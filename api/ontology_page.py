@@ -72,15 +72,6 @@ def entry(term: Term) -> str:
     )
 
 
-RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
-
-
-def ontology_rdf(ontology: Path, fmt_name: str) -> bytes:
-    """The ontology as written (rdflib: an Oxigraph store would keep xsd:nonNegativeInteger
-    cardinalities as xsd:integer)."""
-    return Graph().parse(ontology).serialize(format=RDFLIB_FORMATS[fmt_name], encoding="utf-8")
-
-
 @router.get("/ontology", include_in_schema=False)
 @router.head("/ontology", include_in_schema=False)
 async def ontology(request: Request, format: str | None = None) -> Response:
@@ -97,5 +88,5 @@ async def ontology(request: Request, format: str | None = None) -> Response:
     headers = {"Vary": "Accept"}
     if fmt == HTML:
         return HTMLResponse(context.ontology_page, headers=headers)
-    body = ontology_rdf(context.settings.ontology, fmt.name)
+    body = await context.ontology_rdf.get(context.settings.ontology, fmt.name)
     return Response(body, media_type=fmt.content_type, headers=headers)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from api.clients import client_of
 from api.context import Service, service, timed
 from api.negotiation import GRAPH_FORMATS, negotiate
 from api.protocol import ProtocolError
@@ -25,7 +26,8 @@ async def void(request: Request) -> Response:
     if fmt is None:
         raise ProtocolError(406, "the description is RDF: accept Turtle, N-Triples, JSON-LD, ...")
     job = Description(context.base(request), context.endpoint(request), fmt.name)
-    return answer(await timed(request, "void", context.executor.run(job, 30.0)))
+    work = context.executor.run(job, 30.0, client_of(request))
+    return answer(await timed(request, "void", work))
 
 
 @router.get("/dumps/{file}")
@@ -33,7 +35,8 @@ async def dump(request: Request, file: str) -> Response:
     """A dump of one named graph (Turtle, N-Triples or JSON-LD), or of all of them (N-Quads)."""
     context = service(request)
     local_only(context)
-    return answer(await timed(request, "dump", context.executor.run(DumpFile(file), 60.0)))
+    work = context.executor.run(DumpFile(file), 60.0, client_of(request))
+    return answer(await timed(request, "dump", work))
 
 
 def local_only(context: Service) -> None:

@@ -7,6 +7,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 from starlette.responses import PlainTextResponse, Response
 
 from api.jobs import Answer, JobError
@@ -37,6 +38,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(JobError)
     async def job_error(request: Request, error: JobError) -> Response:
         headers = {"Retry-After": "1"} if error.status == 503 else {}
+        headers.update(error.headers)
         body = error.message if error.message.endswith("\n") else error.message + "\n"
         return Response(body, error.status, headers, media_type=error.media_type)
 
@@ -50,6 +52,11 @@ def install(app: FastAPI) -> None:
     async def invalid(request: Request, error: RequestValidationError) -> Response:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
         return PlainTextResponse(f"bad request: {problems}\n", 400, media_type=TEXT)
+
+    @app.exception_handler(ClientDisconnect)
+    async def gone(request: Request, error: ClientDisconnect) -> Response:
+        """The client closed the connection before the end of its body: no one reads this."""
+        return PlainTextResponse("the request ended before its body\n", 400, media_type=TEXT)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> Response:

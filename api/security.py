@@ -1,9 +1,9 @@
-"""What keeps the service safe to expose: reach outside the store, writes, response headers."""
+"""What keeps the service safe to expose: writes, response headers (reach outside the store is
+api.reach, checked in the worker)."""
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Mapping
 
 from starlette.requests import Request
 from starlette.types import Message, Receive, Scope, Send
@@ -11,7 +11,6 @@ from starlette.types import Message, Receive, Scope, Send
 from api.config import Settings
 from api.middleware import HttpMiddleware
 from api.protocol import ProtocolError
-from kg.store.sparql_text import external_references
 
 HEADERS = {
     "x-content-type-options": "nosniff",
@@ -24,29 +23,6 @@ HEADERS = {
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
     ),
 }
-
-
-def check_reach(
-    text: str, base: str | None, prefixes: Mapping[str, str], settings: Settings
-) -> None:
-    """Refuse LOAD, and SERVICE to any endpoint not on the operator's allow-list."""
-    for reference in external_references(text, base, prefixes):
-        if reference.keyword == "LOAD":
-            raise ProtocolError(
-                403, "LOAD is disabled on this endpoint: it never reads files or URLs; "
-                "send data with the Graph Store Protocol instead"
-            )  # fmt: skip
-        if reference.iri is None:
-            raise ProtocolError(
-                403, "SERVICE needs a fixed endpoint IRI here (a variable cannot be checked "
-                "against the allow-list)"
-            )  # fmt: skip
-        if reference.iri not in settings.service_allow_list:
-            listed = ", ".join(sorted(settings.service_allow_list)) or "none"
-            raise ProtocolError(
-                403, f"SERVICE <{reference.iri}> is not on this endpoint's allow-list "
-                f"(allowed: {listed})"
-            )  # fmt: skip
 
 
 def require_writer(request: Request, settings: Settings) -> None:

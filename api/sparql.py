@@ -10,6 +10,7 @@ from starlette.responses import RedirectResponse, Response
 
 from api import service_description
 from api.cache import etag, key_of, matches
+from api.clients import client_of
 from api.context import Service, service, timed
 from api.jobs import Answer, Query, Update
 from api.negotiation import (
@@ -20,11 +21,13 @@ from api.negotiation import (
 )
 from api.protocol import ProtocolError, QueryOperation, UpdateOperation, read_operation
 from api.responses import answer
-from api.security import check_reach, require_writer
+from api.security import require_writer
+from kg.store.reach import may_reach
 from kg.store.results import GRAPH_WRITERS
 from kg.store.sparql_text import (
+    SparqlTextError,
     has_dataset_clause,
-    has_from_clause,
+    nesting,
     one_pattern,
     query_form,
     with_using,
@@ -45,6 +48,7 @@ async def sparql(request: Request) -> Response:
         raise ProtocolError(
             413, f"the request is larger than this endpoint's limit of {limit} bytes"
         )
+    check_nesting(text, context.settings.max_nesting)
     if isinstance(found, UpdateOperation):
         return await update(request, context, found)
     return answer(await query(request, context, found), head=request.method == "HEAD")
@@ -57,14 +61,14 @@ router.add_route("/sparql", sparql, methods=["GET", "HEAD", "POST"], include_in_
 async def query(request: Request, context: Service, found: QueryOperation) -> Answer:
     settings = context.settings
     base = context.endpoint(request)
-    check_reach(found.query, base, settings.prefixes, settings)
     accept = request.headers.get("accept")
     results, graphs = negotiate(accept, RESULT_FORMATS), negotiate(accept, GRAPH_FORMATS)
     form = query_form(found.query)
     wanted = results if form in ("SELECT", "ASK") else graphs if form else results or graphs
     if wanted is None:
         raise ProtocolError(406, f"no format in the Accept header can carry the result of {form}")
-    own_dataset = found.default_graphs or found.named_graphs or has_from_clause(found.query)
+    # a FROM in the query itself is read in the worker, from its parse (api.reach)
+    own_dataset = found.default_graphs or found.named_graphs
     job = Query(
         found.query,
         base,
@@ -75,12 +79,15 @@ async def query(request: Request, context: Service, found: QueryOperation) -> An
         found.default_graphs,
         found.named_graphs,
         None if own_dataset or not found.infer else settings.merged_prefix,
+        context.reach,
     )
     executor, snapshot = context.executor, context.executor.snapshot
     # a single triple pattern is bounded by its answer: run here, without a worker round trip
-    run = executor.run_here if one_pattern(found.query) else executor.run
+    # (never a text that may reach out: this process is not sandboxed)
+    here = one_pattern(found.query) and not may_reach(found.query)
+    run = executor.run_here if here else executor.run
     if snapshot.remote:  # it changes behind our back: no version to cache answers by
-        return await timed(request, "query", run(job, settings.time_limit))
+        return await timed(request, "query", run(job, settings.time_limit, client_of(request)))
     key = key_of(snapshot.version, job)
     tag = etag(key)
     validators = (("ETag", tag), ("Cache-Control", "no-cache"), ("Vary", "Accept"))
@@ -88,7 +95,7 @@ async def query(request: Request, context: Service, found: QueryOperation) -> An
         return Answer(b"", "text/plain", status=304, headers=validators)
     cached = context.cache.get(key)
     if cached is None:
-        cached = await timed(request, "query", run(job, settings.time_limit))
+        cached = await timed(request, "query", run(job, settings.time_limit, client_of(request)))
         context.cache.put(key, cached)
     else:
         request.state.operation = "cached"
@@ -99,7 +106,6 @@ async def update(request: Request, context: Service, found: UpdateOperation) -> 
     settings = context.settings
     require_writer(request, settings)
     base = context.endpoint(request)
-    check_reach(found.update, base, settings.prefixes, settings)
     text = found.update
     if found.using or found.using_named:
         if has_dataset_clause(text):
@@ -108,9 +114,23 @@ async def update(request: Request, context: Service, found: UpdateOperation) -> 
                 "(using-graph-uri or using-named-graph-uri); send only one"
             )  # fmt: skip
         text = with_using(text, found.using, found.using_named)
-    job = Update(text, base, settings.prefixes)
-    work = context.executor.write(job, settings.write_time_limit)
+    job = Update(text, base, settings.prefixes, context.reach)
+    work = context.executor.write(job, settings.write_time_limit, client_of(request))
     return answer(await timed(request, "update", work))
+
+
+def check_nesting(text: str, limit: int) -> None:
+    """Refuse text nested past the limit, or with an escape of no character, before a worker
+    reads it (the engine's parser and planner recurse once per level)."""
+    try:
+        depth = nesting(text)
+    except SparqlTextError as error:
+        raise ProtocolError(400, f"SPARQL syntax error: {error}") from error
+    if depth > limit:
+        raise ProtocolError(
+            400, f"the request nests {depth} levels of brackets deep; this endpoint reads at "
+            f"most {limit}"
+        )  # fmt: skip
 
 
 async def description(request: Request, context: Service) -> Response:

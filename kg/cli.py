@@ -212,6 +212,16 @@ def serve(
         str | None,
         typer.Option(envvar="POLICYKG_UPDATE_TOKEN", help="Turn updates on, for this token"),
     ] = None,
+    header_timeout: Annotated[
+        float,
+        typer.Option(
+            min=0.1,
+            help="Seconds a request's headers may take (from the connection or the last response)",
+        ),
+    ] = 10.0,
+    body_timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a request's body may take after its headers")
+    ] = 30.0,
 ) -> None:
     """Serve the web page and the SPARQL endpoint."""
     import logging
@@ -257,9 +267,11 @@ def serve(
         f"policykg: web page http://{host}:{port}/  SPARQL http://{host}:{port}/sparql  ({writes})",
         err=True,
     )
+    from api.timeouts import with_timeouts
+
     uvicorn.run(
         application, host=host, port=port, log_level="info", access_log=False,
-        loop="uvloop", http="httptools",
+        loop="uvloop", http=with_timeouts(header_timeout, body_timeout), timeout_keep_alive=5,
     )  # fmt: skip
 
 

@@ -1,39 +1,64 @@
-"""A lexical reading of SPARQL text: enough to see what a request reaches outside the store.
+"""A lexical reading of SPARQL text, in linear time: enough for what the endpoint decides before
+a worker reads a request (its form, how deep it nests, whether it is one triple pattern, its
+LIMIT). What a request reaches outside the store is never decided here but from a parse
+(kg.store.reach).
 
 The SPARQL grammar applies codepoint escapes (\\u0053 is S) before anything else, so they are
-applied here too; after that, strings, IRIs and comments are tokens of their own, and a keyword
-found here is a keyword to the engine.
+applied here too; after that, strings, IRIs and comments are tokens of their own, and tokens
+follow the grammar's terminals (VARNAME, PN_PREFIX, PN_LOCAL).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from urllib.parse import urljoin
+from typing import NamedTuple
 
 ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-NAME_START = r"A-Za-z\u00C0-\u02FF\u0370-\u1FFF\u200C-\u218F\u2C00-\uFFFD"
-NAME_CHAR = NAME_START + r"0-9_\-.\u00B7\u0300-\u036F\u203F-\u2040"
+# The grammar's character classes (SPARQL 1.1 Query, section 19.8)
+PN_CHARS_BASE = (
+    r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
+    r"\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF"
+)
+PN_CHARS_U = PN_CHARS_BASE + "_"
+PN_CHARS = PN_CHARS_U + r"\-0-9\u00B7\u0300-\u036F\u203F-\u2040"
+VARNAME_CHARS = PN_CHARS_U + r"0-9\u00B7\u0300-\u036F\u203F-\u2040"
+PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
+LOCAL = rf":(?:(?:[{PN_CHARS_U}:0-9]|{PLX})(?:\.*+(?:[{PN_CHARS}:]|{PLX}))*+)?"
+# Every alternative consumes what it starts on in one pass, closed or not (an unclosed string
+# runs to the end of its line, or of the text), so no character is read twice: linear time. A
+# run of name characters is one match (a prefixed name where a colon follows its prefix), and
+# is split into words afterwards where it is none: scanning the run again from each of its
+# words, as separate alternatives would, is quadratic on a.a.a.a...
 TOKEN = re.compile(
     rf"""
     (?P<space>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][{NAME_CHAR}]+)
-  | (?P<pname>(?:[{NAME_START}][{NAME_CHAR}]*)?:(?:[{NAME_CHAR}:%]|\\.)*)
-  | (?P<word>[{NAME_START}_][{NAME_CHAR}]*)
+  | (?P<comment>\#[^\n\r]*+)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*+(?:'''|\Z)
+              |\"\"\"(?:[^"\\]|\\.|"(?!""))*+(?:\"\"\"|\Z)
+              |'(?:[^'\\\n\r]|\\.)*+'?
+              |"(?:[^"\\\n\r]|\\.)*+"?)
+  | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*+>)
+  | (?P<var>[?$][{VARNAME_CHARS}]++)
+  | (?P<name>(?:[{PN_CHARS_BASE}](?:\.*+[{PN_CHARS}])*+)?{LOCAL}
+              |_:[{PN_CHARS_U}0-9](?:\.*+[{PN_CHARS}])*+
+              |[{PN_CHARS_BASE}](?:\.*+[{PN_CHARS}])*+)
+  | (?P<number>[0-9]++(?:\.[0-9]++)?(?:[eE][+-]?[0-9]++)?|\.[0-9]++(?:[eE][+-]?[0-9]++)?)
   | (?P<other>.)
     """,
     re.VERBOSE | re.DOTALL,
 )
+WORDS = re.compile(r"(?P<word>[A-Za-z_][A-Za-z0-9_]*+)|(?P<number>[0-9]++)|(?P<other>.)", re.DOTALL)
+WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+")
+OPENING, CLOSING = "{([", "})]"
 
 
-@dataclass(frozen=True)
-class Token:
+class SparqlTextError(ValueError):
+    """Text that is not SPARQL before any parsing: a codepoint escape of no character."""
+
+
+class Token(NamedTuple):
     kind: str
     text: str
     start: int
@@ -42,27 +67,41 @@ class Token:
         return self.kind == "word" and self.text.upper() in words
 
 
-@dataclass(frozen=True)
-class Reference:
-    """A keyword reaching outside the store (SERVICE, LOAD) and the IRI it names, if known."""
-
-    keyword: str
-    iri: str | None
-
-
 def unescape(text: str) -> str:
-    """Apply SPARQL codepoint escapes, as the grammar does before parsing."""
-    return ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    """Apply SPARQL codepoint escapes, as the grammar does before parsing; an escape of no
+    character (past U+10FFFF, or a surrogate) is refused."""
+
+    def character(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            raise SparqlTextError(
+                f"the escape {match.group()} at character {match.start()} names no character"
+            )
+        return chr(code)
+
+    return ESCAPE.sub(character, text)
 
 
 def tokenize(text: str) -> list[Token]:
-    """The significant tokens of already unescaped text (no spaces, no comments)."""
-    tokens = []
+    """The significant tokens of already unescaped text (no spaces, no comments), in one pass."""
+    tokens: list[Token] = []
     for match in TOKEN.finditer(text):
-        kind = match.lastgroup or "other"
-        if kind not in ("space", "comment"):
-            tokens.append(Token(kind, match.group(), match.start()))
+        kind = match.lastgroup
+        if kind == "name":
+            tokens.extend(name_tokens(match.group(), match.start()))
+        elif kind != "space" and kind != "comment":
+            tokens.append(Token(kind, match.group(), match.start()))  # type: ignore[arg-type]
     return tokens
+
+
+def name_tokens(run: str, start: int) -> list[Token]:
+    """A run of name characters as the grammar reads it: a prefixed name or a blank node label
+    whole, a keyword whole, anything else (true.SERVICE) word by word."""
+    if ":" in run:
+        return [Token("pname", run, start)]
+    if WORD.fullmatch(run):
+        return [Token("word", run, start)]
+    return [Token(m.lastgroup, m.group(), start + m.start()) for m in WORDS.finditer(run)]  # type: ignore[misc]
 
 
 @lru_cache(maxsize=64)
@@ -74,79 +113,50 @@ def lexed(text: str) -> tuple[str, tuple[Token, ...]]:
 
 
 class Reader:
-    """Tokens with the prologue in force at each one (PREFIX and BASE may recur in an update)."""
+    """A text's tokens, each with the brace depth it sits at."""
 
-    def __init__(self, text: str, base: str | None, prefixes: Mapping[str, str]):
+    def __init__(self, text: str):
         self.text, self.tokens = lexed(text)
-        self.base = base
-        self.prefixes = dict(prefixes)
 
     def walk(self) -> Iterator[tuple[int, Token, int]]:
-        """Each token with its index and the brace depth it sits at; declarations are applied."""
+        """Each token with its index and the brace depth it sits at."""
         depth = 0
         for index, token in enumerate(self.tokens):
             if token.text == "{":
                 depth += 1
             elif token.text == "}":
                 depth -= 1
-            elif token.keyword("PREFIX"):
-                self.declare_prefix(index)
-            elif token.keyword("BASE"):
-                self.base = self.resolve(self.at(index + 1))
             yield index, token, depth
 
-    def at(self, index: int) -> Token | None:
-        return self.tokens[index] if index < len(self.tokens) else None
 
-    def declare_prefix(self, index: int) -> None:
-        name, iri = self.at(index + 1), self.at(index + 2)
-        if name is not None and name.kind == "pname" and name.text.endswith(":"):
-            self.prefixes[name.text[:-1]] = self.resolve(iri) or ""
-
-    def resolve(self, token: Token | None) -> str | None:
-        """The absolute IRI a token names, or None when it names none knowable (a variable)."""
-        if token is None:
-            return None
-        if token.kind == "iri":
-            iri = token.text[1:-1]
-            return urljoin(self.base, iri) if self.base else iri
-        if token.kind == "pname":
-            prefix, _, local = token.text.rstrip(".").partition(":")
-            namespace = self.prefixes.get(prefix)
-            return None if namespace is None else namespace + re.sub(r"\\(.)", r"\1", local)
-        return None
-
-
-def external_references(
-    text: str, base: str | None, prefixes: Mapping[str, str]
-) -> list[Reference]:
-    """Every SERVICE and LOAD in a query or update, with the IRI it reaches."""
-    reader = Reader(text, base, prefixes)
-    found = []
-    for index, token, _ in reader.walk():
-        if token.keyword("SERVICE", "LOAD"):
-            target = reader.at(index + 1)
-            if target is not None and target.keyword("SILENT"):
-                target = reader.at(index + 2)
-            found.append(Reference(token.text.upper(), reader.resolve(target)))
-    return found
+def nesting(text: str) -> int:
+    """How deep brackets ({, ( and [) nest in a text, outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for token in lexed(text)[1]:
+        if token.kind == "other":
+            if token.text in OPENING:
+                depth += 1
+                deepest = max(deepest, depth)
+            elif token.text in CLOSING:
+                depth -= 1
+    return deepest
 
 
 def has_from_clause(query: str) -> bool:
     """Whether a query names its own dataset (FROM or FROM NAMED)."""
-    reader = Reader(query, None, {})
+    reader = Reader(query)
     return any(token.keyword("FROM") for _, token, _ in reader.walk())
 
 
 def has_dataset_clause(update: str) -> bool:
     """Whether an update names its own dataset (USING, USING NAMED or WITH)."""
-    reader = Reader(update, None, {})
+    reader = Reader(update)
     return any(token.keyword("USING", "WITH") and depth == 0 for _, token, depth in reader.walk())
 
 
 def with_using(update: str, using: Sequence[str], using_named: Sequence[str]) -> str:
     """The update with USING clauses for the protocol's graphs before each DELETE/INSERT's WHERE."""
-    reader = Reader(update, None, {})
+    reader = Reader(update)
     clause = " ".join(
         [*(f"USING <{iri}>" for iri in using), *(f"USING NAMED <{iri}>" for iri in using_named)]
     )
@@ -173,7 +183,7 @@ def query_form(query: str) -> str | None:
 
 def outer_limit(query: str) -> int | None:
     """The LIMIT of the query as a whole (not a subquery's), if it has one."""
-    reader = Reader(query, None, {})
+    reader = Reader(query)
     for _, token, depth in reader.walk():
         if depth == 0 and token.keyword("LIMIT"):
             found = re.match(r"LIMIT\s+(\d+)", reader.text[token.start :], re.IGNORECASE)

@@ -11,8 +11,18 @@ from live import TOKEN, Server, start
 
 @pytest.fixture(scope="session")
 def readonly(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`policykg serve` on the built graph, read-only, with a short time limit."""
+    """`policykg serve` on the built graph, read-only, with a time limit no answer the tests
+    expect comes near, however busy the machine (an example question takes half a second)."""
     log = tmp_path_factory.mktemp("readonly") / "server.log"
+    server = start(["--time-limit", "120", "--workers", "2"], log)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def hasty(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Read-only with a time limit of 2 s: for queries that would never end."""
+    log = tmp_path_factory.mktemp("hasty") / "server.log"
     server = start(["--time-limit", "2", "--workers", "2"], log)
     yield server
     server.stop()

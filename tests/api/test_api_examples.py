@@ -20,7 +20,9 @@ def test_example_runs(readonly: Server, example: Question) -> None:
     catalogue = httpx.get(readonly.url + "api/examples").json()
     query = next(e["query"] for e in catalogue["examples"] if e["id"] == example.id)
     assert query.startswith("PREFIX ") and example.zh and example.en
-    served = httpx.post(readonly.sparql, data={"query": query}, headers={"Accept": "text/csv"})
+    served = httpx.post(
+        readonly.sparql, data={"query": query}, headers={"Accept": "text/csv"}, timeout=60
+    )
     assert served.status_code == 200, served.text
     expected = render(query_files([TRIPLES], query), OutputFormat.csv)
     assert served.text == expected

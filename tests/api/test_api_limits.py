@@ -18,26 +18,26 @@ def post(server: Server, query: str) -> tuple[httpx.Response, float]:
     return response, time.monotonic()
 
 
-def test_runaway_is_stopped_and_others_are_served_meanwhile(readonly: Server) -> None:
-    before = readonly.workers()
+def test_runaway_is_stopped_and_others_are_served_meanwhile(hasty: Server) -> None:
+    before = hasty.workers()
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        runaway = pool.submit(post, readonly, RUNAWAY)
+        runaway = pool.submit(post, hasty, RUNAWAY)
         time.sleep(0.3)
-        quick = [post(readonly, "ASK { ?s ?p ?o }") for _ in range(5)]
+        quick = [post(hasty, "ASK { ?s ?p ?o }") for _ in range(5)]
         stopped, stopped_at = runaway.result()
     assert stopped.status_code == 503
     assert "time limit of 2 s" in stopped.text
     assert all(r.status_code == 200 and r.json()["boolean"] for r, _ in quick)
     assert all(at < stopped_at for _, at in quick), "quick queries waited for the runaway"
-    killed = before - readonly.workers()
+    killed = before - hasty.workers()
     assert len(killed) == 1
     assert not any(os.path.exists(f"/proc/{pid}") for pid in killed), "the runaway still runs"
 
 
-def test_pool_recovers_after_a_kill(readonly: Server) -> None:
-    post(readonly, RUNAWAY)
-    wait_for_workers(readonly, 2)
-    response, _ = post(readonly, "ASK {}")
+def test_pool_recovers_after_a_kill(hasty: Server) -> None:
+    post(hasty, RUNAWAY)
+    wait_for_workers(hasty, 2)
+    response, _ = post(hasty, "ASK {}")
     assert response.status_code == 200
 
 

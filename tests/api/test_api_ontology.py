@@ -10,6 +10,7 @@ from live import Server
 from rdflib import OWL, RDF, Graph
 from rdflib.compare import isomorphic
 
+from api.ontology_rdf import RDFLIB_FORMATS
 from kg.graph.iris import POL
 from kg.paths import ONTOLOGY
 
@@ -50,3 +51,16 @@ def test_a_resource_page_links_its_terms_to_their_entries(readonly: Server) -> N
         readonly.url + "doc/sui-fu-ban-gui-2020-25/task/1", headers={"Accept": "text/html"}
     ).text
     assert f'href="{readonly.url}ontology#Task"' in page
+
+
+def test_each_rdf_format_is_what_rdflib_makes_of_the_file_made_once(readonly: Server) -> None:
+    """Turtle byte for byte (rdflib writes it alike every time); the others name the ontology's
+    blank nodes anew on each parse, so the same bytes twice mean the file was parsed once."""
+    turtle = httpx.get(readonly.url + "ontology", params={"format": "turtle"}).content
+    assert turtle == GRAPH.serialize(format="turtle", encoding="utf-8")
+    for name, rdflib_name in RDFLIB_FORMATS.items():
+        first, second = (
+            httpx.get(readonly.url + "ontology", params={"format": name}).content for _ in range(2)
+        )
+        assert isomorphic(Graph().parse(data=first, format=rdflib_name), GRAPH)
+        assert second == first

@@ -6,53 +6,19 @@ an allowed SERVICE call must reach the endpoint it names.
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from listener import Listener, listening
 from live import TOKEN, Server
-
-
-class Listener:
-    """A TCP listener on loopback that counts connections (and answers nothing)."""
-
-    def __init__(self) -> None:
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.socket.listen(16)
-        self.socket.settimeout(0.2)
-        self.connections = 0
-        self.running = True
-        self.thread = threading.Thread(target=self.accept, daemon=True)
-        self.thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.socket.getsockname()[1]}/sparql"
-
-    def accept(self) -> None:
-        while self.running:
-            try:
-                connection, _ = self.socket.accept()
-            except TimeoutError:
-                continue
-            self.connections += 1
-            connection.close()
-
-    def close(self) -> None:
-        self.running = False
-        self.thread.join()
-        self.socket.close()
 
 
 @pytest.fixture
 def listener() -> Iterator[Listener]:
-    probe = Listener()
-    yield probe
-    probe.close()
+    with listening() as probe:
+        yield probe
 
 
 def ask(server: Server, query: str, **params: str) -> httpx.Response:
