@@ -106,10 +106,20 @@ def choose(ranges: Sequence[Range], offered: Sequence[Format]) -> Format | None:
     return None if best is None else best[2]
 
 
-@lru_cache(maxsize=256)
 def negotiate(accept: str | None, offered: tuple[Format, ...]) -> Format | None:
-    """The offered format an Accept header (as sent) likes best, remembered: clients send few
-    distinct headers, and a request may otherwise spend more time here than on its query."""
+    """The offered format an Accept header (as sent) likes best, remembered for headers of the
+    usual size: clients send few distinct ones, and a request may otherwise spend more time here
+    than on its query (a long header is worked out anew: remembering it would cost memory)."""
+    if accept is not None and len(accept) > REMEMBERED_ACCEPT:
+        return choose(parse_accept(accept), offered)
+    return remembered(accept, offered)
+
+
+REMEMBERED_ACCEPT = 512
+
+
+@lru_cache(maxsize=256)
+def remembered(accept: str | None, offered: tuple[Format, ...]) -> Format | None:
     return choose(parse_accept(accept), offered)
 
 

@@ -1,4 +1,5 @@
-"""Deadlines for slow clients: uvicorn's httptools protocol with a header and a body timeout."""
+"""Limits on how a request arrives: uvicorn's httptools protocol with a header and a body
+timeout, and a bound on the size of a request's headers."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Callable
 from typing import Literal
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+TIMEOUT = b"408 Request Timeout"
 
 
 class DeadlineProtocol(HttpToolsProtocol):
@@ -28,6 +31,9 @@ class DeadlineProtocol(HttpToolsProtocol):
 
     header_timeout: float = 10.0
     body_timeout: float = 30.0
+    # the request line and headers together: a GET may carry a 64 kB query percent-encoded
+    max_header_bytes: int = 256 * 1024
+    header_bytes = 0  # of the request whose headers are being read
     deadline: asyncio.TimerHandle | None = None
     reading: Literal["headers", "body"] = "headers"
     begun = False  # a byte of the request being read has arrived
@@ -44,13 +50,28 @@ class DeadlineProtocol(HttpToolsProtocol):
         self.disarm()
         super().handle_websocket_upgrade()
 
+    def data_received(self, data: bytes) -> None:
+        """Feed the parser; headers past the size bound get a 431 (httptools would buffer them
+        without end: a client once sent 1.28 GB of headers in 3 s)."""
+        if self.reading == "headers":
+            self.header_bytes += len(data)
+        super().data_received(data)
+        too_large = self.reading == "headers" and self.header_bytes > self.max_header_bytes
+        if too_large and not self.transport.is_closing():
+            self.disarm()
+            self.refuse(
+                b"431 Request Header Fields Too Large",
+                f"The request line and headers are larger than {self.max_header_bytes} bytes.",
+            )
+            self.transport.close()
+
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self.begun = True
 
     def on_headers_complete(self) -> None:
         super().on_headers_complete()
-        self.reading = "body"
+        self.reading, self.header_bytes = "body", 0
         if self.pipeline:  # queued behind a request still running: its clock starts later
             self.disarm()
         else:
@@ -91,7 +112,9 @@ class DeadlineProtocol(HttpToolsProtocol):
     def headers_late(self) -> None:
         self.deadline = None
         if self.begun:
-            self.refuse(f"The request headers were not received within {self.header_timeout:g} s.")
+            self.refuse(
+                TIMEOUT, f"The request headers were not received within {self.header_timeout:g} s."
+            )
         self.transport.close()
 
     def body_late(self) -> None:
@@ -99,15 +122,18 @@ class DeadlineProtocol(HttpToolsProtocol):
         cycle = self.cycle
         if cycle is not None and not cycle.response_complete:
             if not cycle.response_started:
-                self.refuse(f"The request body was not received within {self.body_timeout:g} s.")
+                self.refuse(
+                    TIMEOUT, f"The request body was not received within {self.body_timeout:g} s."
+                )
             cycle.disconnected = True  # the application's receive() now returns http.disconnect
             cycle.message_event.set()
         self.transport.close()
 
-    def refuse(self, message: str) -> None:
-        """Write a 408 Request Timeout with the message as plain text, closing the connection."""
+    def refuse(self, status: bytes, message: str) -> None:
+        """Write a response of this status with the message as plain text, closing the
+        connection."""
         body = message.encode()
-        lines = [b"HTTP/1.1 408 Request Timeout"]
+        lines = [b"HTTP/1.1 " + status]
         lines += [name + b": " + value for name, value in self.server_state.default_headers]
         lines += [
             b"content-type: text/plain; charset=utf-8",

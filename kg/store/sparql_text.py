@@ -104,10 +104,11 @@ def name_tokens(run: str, start: int) -> list[Token]:
     return [Token(m.lastgroup, m.group(), start + m.start()) for m in WORDS.finditer(run)]  # type: ignore[misc]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4)
 def lexed(text: str) -> tuple[str, tuple[Token, ...]]:
-    """The unescaped text and its tokens, remembered for the few texts last asked about: a
-    request's query is read for several things (its form, its dataset, what it reaches)."""
+    """The unescaped text and its tokens, remembered for the last few texts: a request's query is
+    read for several things (its form, its nesting, whether it is one pattern) in one stretch.
+    Few, because a 64 kB text can be 64,000 tokens."""
     unescaped = unescape(text)
     return unescaped, tuple(tokenize(unescaped))
 

@@ -183,3 +183,28 @@ def until_response(sock: socket.socket) -> bytes:
         assert chunk, "the server closed the connection within the response"
         body += chunk
     return head + b"\r\n\r\n" + body
+
+
+def test_headers_past_the_size_bound_get_431_and_close(patient: Server) -> None:
+    """httptools buffers headers without end: one client once grew the server by 1.4 GB."""
+    with connect(patient) as sock:
+        sock.sendall(HEAD)
+        answer = b""
+        try:
+            for _ in range(64):  # 4 MB of one header, never finished; refused long before
+                sock.sendall(b"X-Pad: " + b"a" * 65536 + b"\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        answer = until_closed(sock)
+    assert answer.startswith(b"HTTP/1.1 431 ")
+
+
+def test_a_get_with_a_query_at_the_size_limit_is_not_refused_for_its_headers(
+    patient: Server,
+) -> None:
+    """A request line of 60 kB (uvicorn itself reads none much longer)."""
+    path = b"/sparql?query=ASK%7B" + b"%23" * 20_000 + b"%0A%7D"
+    with connect(patient) as sock:
+        sock.sendall(b"GET " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        answer = until_closed(sock)
+    assert answer.startswith(b"HTTP/1.1 200 "), answer[:200]
