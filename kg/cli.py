@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import re
@@ -267,12 +268,27 @@ def serve(
         f"policykg: web page http://{host}:{port}/  SPARQL http://{host}:{port}/sparql  ({writes})",
         err=True,
     )
+    if base_iri is None and not loopback(host):
+        typer.echo(
+            f"policykg: warning: serving on {host} without --base-iri: the service description, "
+            "VoID and resource pages name this service by each request's Host header, which any "
+            "client can set; give the public URL with --base-iri",
+            err=True,
+        )
     from api.timeouts import with_timeouts
 
     uvicorn.run(
         application, host=host, port=port, log_level="info", access_log=False,
         loop="uvloop", http=with_timeouts(header_timeout, body_timeout), timeout_keep_alive=5,
     )  # fmt: skip
+
+
+def loopback(host: str) -> bool:
+    """Whether a listening address is reachable from this machine only."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 class ReportFormat(StrEnum):

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from kg.store.sparql_text import one_pattern, outer_limit
+from kg.store.sparql_text import (
+    SparqlTextError,
+    nesting,
+    one_pattern,
+    outer_limit,
+    tokenize,
+    unescape,
+)
 
 ONE_PATTERN = [
     "SELECT ?d WHERE { <urn:s> <urn:p> ?d }",
@@ -47,3 +54,43 @@ def test_the_limit_of_the_query_as_a_whole() -> None:
     assert outer_limit("select * {} limit 7 offset 2") == 7
     assert outer_limit("SELECT * { { SELECT * { ?s ?p ?o } LIMIT 3 } }") is None
     assert outer_limit('SELECT * { ?s ?p "LIMIT 4" }') is None
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(t.kind, t.text) for t in tokenize(text)]
+
+
+def test_tokens_follow_the_grammars_terminals() -> None:
+    """VARNAME has no . or -, PN_LOCAL no final dot, a keyword no dot: as the engine reads them."""
+    assert kinds("?z.SERVICE $z-1") == [
+        ("var", "?z"), ("other", "."), ("word", "SERVICE"), ("var", "$z"), ("other", "-"),
+        ("number", "1"),
+    ]  # fmt: skip
+    assert kinds("ex:a.b. :c\\-d true.SERVICE _:b1.") == [
+        ("pname", "ex:a.b"), ("other", "."), ("pname", ":c\\-d"), ("word", "true"),
+        ("other", "."), ("word", "SERVICE"), ("pname", "_:b1"), ("other", "."),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("opening", ["'", '"', "'''", '"""'])
+def test_an_unclosed_string_is_one_token_so_nothing_is_read_twice(opening: str) -> None:
+    """The quadratic lexer read the rest of the text again from every quote."""
+    text = opening + "\\'" * 1000
+    assert [t.kind for t in tokenize(text)] == ["string"]
+
+
+def test_a_run_of_names_is_scanned_once_and_split_into_words() -> None:
+    tokens = tokenize("a." * 1000)
+    assert [t.text for t in tokens[:4]] == ["a", ".", "a", "."] and len(tokens) == 2000
+
+
+@pytest.mark.parametrize("escape", ["\\U00110000", "\\uD800", "\\UFFFFFFFF"])
+def test_an_escape_of_no_character_is_refused(escape: str) -> None:
+    with pytest.raises(SparqlTextError, match="names no character"):
+        unescape(f'SELECT ("{escape}" AS ?x) {{}}')
+
+
+def test_nesting_counts_brackets_outside_strings_iris_and_comments() -> None:
+    assert nesting("SELECT * { { FILTER((1)) } }") == 4
+    assert nesting('SELECT * { BIND("((((" AS ?x) } # {{{{') == 2
+    assert nesting("ASK { ?s ?p ( ( 1 ) ) }") == 3
