@@ -100,12 +100,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def reach_policy(settings: Settings) -> ReachPolicy:
     """SERVICE to the allow-list only; with none, and no remote store to reach, the workers are
-    locked out of the network where the machine can do it (api.sandbox)."""
-    isolated = not settings.service_allow_list and not settings.remote and sandbox.available()
-    if not isolated and not settings.service_allow_list and not settings.remote:
+    locked out of the network where the machine can do it (api.sandbox). A remote store is sent
+    standard SPARQL only."""
+    remote = settings.remote is not None
+    offline = not settings.service_allow_list and not remote
+    if offline and not sandbox.available():
         log.warning("this machine cannot sandbox the query workers (Linux with libseccomp): "
                     "SERVICE and LOAD are refused by the parse-based check alone")  # fmt: skip
-    return ReachPolicy(settings.service_allow_list, sandboxed=isolated)
+    isolated = offline and sandbox.available()
+    return ReachPolicy(settings.service_allow_list, sandboxed=isolated, standard_only=remote)
 
 
 def pages(app: FastAPI) -> None:

@@ -18,14 +18,17 @@ class ReachPolicy:
 
     allow_list: frozenset[str] = frozenset()
     sandboxed: bool = False
+    # every request parsed, and refused unless SPARQL 1.1: for another store, whose extensions
+    # (Virtuoso's DEFINE pragmas that fetch IRIs) this check cannot know
+    standard_only: bool = False
 
     def check(self, text: str, prefixes: Mapping[str, str], update: bool) -> Reach | None:
         """Refuse LOAD, and SERVICE off the allow-list (403). The text's reach, or None where
         the grammar cannot read it and the sandboxed engine is left to accept or refuse it."""
         try:
-            reach = read(text, prefixes, update)
+            reach = read(text, prefixes, update, always=self.standard_only)
         except Unreadable as error:
-            if self.sandboxed:
+            if self.sandboxed and not self.standard_only:
                 return None
             raise JobError(
                 400, f"SPARQL syntax error (read before any SERVICE is called): {error}"

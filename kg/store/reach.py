@@ -57,9 +57,13 @@ def may_reach(text: str) -> bool:
     return any(word in form.encode("utf-8").lower() for form in forms for word in WORDS)
 
 
-def read(text: str, prefixes: Mapping[str, str], update: bool = False) -> Reach:
-    """The SERVICE and LOAD targets of a query or update, and whether it names its dataset."""
-    if not may_reach(text):
+def read(
+    text: str, prefixes: Mapping[str, str], update: bool = False, always: bool = False
+) -> Reach:
+    """The SERVICE and LOAD targets of a query or update, and whether it names its dataset;
+    `always` parses even a text that cannot have them (to refuse what the grammar does not
+    accept)."""
+    if not always and not may_reach(text):
         return NOTHING
     tree = parse(text, update)
     if update:

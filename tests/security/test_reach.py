@@ -16,6 +16,8 @@ from live import Server, start
 from pyoxigraph import Store
 
 from api import sandbox
+from api.errors import JobError
+from api.reach import ReachPolicy
 
 BYPASS = "SELECT ?s WHERE {{ ?x ?y {var}.SERVICE <{url}> {{ SELECT ?s {{ ?s ?p ?o }} LIMIT 1 }} }}"
 
@@ -149,3 +151,12 @@ def test_the_reach_check_reads_deep_queries_it_must_check(listed: Server) -> Non
     triples = " ".join(f"<urn:a> <urn:service> <urn:b{i}> ." for i in range(1000))
     response = ask(listed, f"ASK {{ {triples} }}")
     assert response.status_code == 200, response.text
+
+
+def test_through_a_remote_store_only_standard_sparql_is_passed_on() -> None:
+    """Another store's extensions (Virtuoso's DEFINE pragmas fetch IRIs) are not checkable."""
+    policy = ReachPolicy(standard_only=True)
+    with pytest.raises(JobError) as refused:
+        policy.check('DEFINE input:grab-all "yes" SELECT * { ?s ?p ?o }', {}, update=False)
+    assert refused.value.status == 400
+    assert policy.check("SELECT * { ?s ?p ?o }", {}, update=False) is not None
