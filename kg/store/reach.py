@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pyparsing import ParseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.term import URIRef
 
 from kg.store.sparql_text import SparqlTextError, unescape
 
@@ -83,8 +85,6 @@ def read(
 
 
 def parse(text: str, update: bool) -> Any:
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate  # rdflib loads in 0.3 s
-
     try:
         return parseUpdate(text) if update else parseQuery(text)
     except (ParseException, ValueError) as error:
@@ -128,8 +128,6 @@ def nodes(tree: Any) -> Iterator[Any]:
 def target(keyword: str, term: Any, namespaces: Mapping[str, str]) -> Target:
     """The absolute IRI a SERVICE or LOAD names as written (no BASE applies: an IRI that needs
     one is refused rather than resolved, so no two readings of a relative IRI can differ)."""
-    from rdflib.term import URIRef
-
     if getattr(term, "name", None) == "pname":
         prefix = field(term, "prefix") or ""
         if prefix not in namespaces:
