@@ -1,14 +1,14 @@
 """The security issue's "done when", measured on one real `policykg serve` (default settings,
 --workers 4, a free loopback port): each attack, sent by wrk from one client, and meanwhile two
 cheap requests from another client (a static file of the app, and `ASK {}`, answered from the
-cache), each by its own wrk at one connection. For the cheap requests: req/s, p50 and p99, with
-their ratios to the same wrk on the idle server, measured first in the same run. For each
-attack: the statuses it got (counted by the Lua script's response() and printed in its done()),
-wrk's socket errors and its req/s. The distinct long queries (attack 4) run until --requests are
-answered; the server's memory (the PSS of it and its children) before and after is set beside
-the answer cache's bound (api/cache.py, 64 MB).
+cache), one after the other, each by its own wrk at one connection. For the cheap requests:
+req/s, p50 and p99, with their ratios to the same wrk on the idle server, measured first in the
+same run. For each attack: the statuses it got (counted by the Lua script's response() and
+printed in its done()), wrk's socket errors and its req/s. The distinct long queries (attack 4)
+run until --requests are answered; the server's memory (the PSS of it and its children) before
+and after is set beside the answer cache's bound (api/cache.py, 64 MB).
 
-    .venv/bin/python bench/attack.py [--seconds 10] [--requests 10000] [--workers 4]
+    .venv/bin/python bench/attack.py [--seconds 14] [--requests 10000] [--workers 4]
 
 A and B are told apart by X-Forwarded-For, which uvicorn trusts from 127.0.0.1 (its default).
 The Lua scripts are written to a temporary directory. Needs wrk (apt install wrk).
@@ -280,9 +280,15 @@ def attacks(port: int, requests: int) -> list[Attack]:
 
 
 def measure_cheap(base: str, seconds: float, scratch: Path) -> list[Run]:
-    """Both cheap requests at once, each its own wrk at one connection."""
-    started = [start_wrk(c, BYSTANDER, base, 1, seconds, scratch) for c in cheap_requests()]
-    return [finish(process) for process in started]
+    """The cheap requests one after the other, each its own wrk at one connection for
+    `seconds` (not at once: each would slow the other on the server's one event loop)."""
+    return [finish(start_wrk(c, BYSTANDER, base, 1, seconds, scratch)) for c in cheap_requests()]
+
+
+def window(seconds: float) -> int:
+    """Each cheap request's whole seconds beside an attack of `seconds`: both of them from 1 s
+    into it to 1 s before its end."""
+    return max(1, math.floor((seconds - 2) / len(cheap_requests())))
 
 
 @dataclass
@@ -294,8 +300,8 @@ class Outcome:
 
 
 def run_attack(attack: Attack, server: Server, seconds: float, scratch: Path) -> Outcome:
-    """The attack for `seconds` (or until its quota of answers), the cheap requests from 1 s in
-    for `seconds` - 2."""
+    """The attack for `seconds` (or until its quota of answers), the cheap requests in turn
+    from 1 s in."""
     threads, began = 2, time.monotonic()
     sent = per_thread(attack, threads)
     process = start_wrk(sent, ATTACKER, server.base, threads, 600 if sent.quota else seconds,
@@ -303,7 +309,7 @@ def run_attack(attack: Attack, server: Server, seconds: float, scratch: Path) ->
     watch = QuotaWatch(process, threads if sent.quota else 0)
     watch.start()
     time.sleep(1)
-    cheap = measure_cheap(server.base, max(1.0, seconds - 2), scratch)
+    cheap = measure_cheap(server.base, window(seconds), scratch)
     inside = process.poll() is None
     watch.join()
     process.wait()
@@ -354,12 +360,11 @@ def rows(outcome: Outcome | None, idle: list[Run]) -> list[str]:
     found = []
     for name, cheap, alone in zip(names, outcome.cheap if outcome else idle, idle, strict=True):
         if outcome is None:
-            head = "none (idle server) | | "
+            head = "none (idle server) | | | "
         else:
             attack, run = outcome.attack, outcome.run
-            head = (
-                f"{attack.name} (expect {attack.expected}) | {statuses_cell(run)} | {run.rps:,.1f}"
-            )
+            expected = f"{attack.name} (expect {attack.expected})"
+            head = f"{expected} | {statuses_cell(run)} | {run.rps:,.1f} | {run.p50:,.2f}"
         found.append(
             f"| {head} | {name} | {cheap.rps:,.1f} | {cheap.p50:,.2f} | {cheap.p99:,.2f} | "
             f"{cheap.non_2xx} | {ratio(cheap.rps, alone.rps)} | {ratio(cheap.p50, alone.p50)} | "
@@ -369,9 +374,9 @@ def rows(outcome: Outcome | None, idle: list[Run]) -> list[str]:
 
 
 HEADER = [
-    "| attack | statuses it got | attack req/s | cheap request | req/s | p50 ms | p99 ms "
-    "| non-2xx | req/s ÷ idle | p50 ÷ idle | p99 ÷ idle |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| attack | statuses it got | attack req/s | attack p50 ms | cheap request | req/s | p50 ms "
+    "| p99 ms | non-2xx | req/s ÷ idle | p50 ÷ idle | p99 ÷ idle |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
 ]
 
 
@@ -400,7 +405,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seconds", type=float, default=10.0, help="per attack")
+    parser.add_argument("--seconds", type=float, default=14.0, help="per attack")
     parser.add_argument("--requests", type=int, default=10_000, help="of attack 4")
     parser.add_argument("--workers", type=int, default=4)
     arguments = parser.parse_args()
@@ -410,8 +415,9 @@ def main() -> None:
         f"machine: nproc {len(os.sched_getaffinity(0))} ({os.cpu_count()} CPUs); another load may "
         f"be running (load average {os.getloadavg()[0]:.2f} at start). policykg serve, default "
         f"settings, --workers {arguments.workers}; attacks by wrk -t2 -c16 (c64 for the ontology) "
-        f"for {arguments.seconds:g} s from {ATTACKER}; cheap requests by wrk -t1 -c1 each, both at "
-        f"once, from {BYSTANDER}, {max(1, arguments.seconds - 2):g} s from 1 s into each attack\n"
+        f"for {arguments.seconds:g} s from {ATTACKER}; cheap requests by wrk -t1 -c1 from "
+        f"{BYSTANDER}, one after the other, {window(arguments.seconds)} s each, from 1 s into each "
+        "attack (the idle baseline: the same, before the attacks)\n"
     )
     scratch = Path(tempfile.mkdtemp(prefix="bench-attack-"))
     server = Server(arguments.workers, scratch)
@@ -435,8 +441,7 @@ def campaign(
 ) -> tuple[list[Outcome], list[Run], str]:
     """The idle baseline, then every attack in turn; the memory line of attack 4."""
     measure_cheap(server.base, 2, scratch)  # warm-up (the cache gets ASK {}), not counted
-    cheap_seconds = max(1.0, arguments.seconds - 2)
-    idle = measure_cheap(server.base, cheap_seconds, scratch)
+    idle = measure_cheap(server.base, window(arguments.seconds), scratch)
     print("  idle baseline done", file=sys.stderr, flush=True)
     outcomes, memory = [], ""
     started_mb = server.memory_mb()

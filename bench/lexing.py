@@ -59,6 +59,10 @@ def repeated(pattern: str, size: int) -> str:
     return (pattern * (size // len(pattern) + 1))[:size]
 
 
+def label(pattern: str) -> str:
+    return "`#` + newline" if pattern == "#\n" else f"`{pattern}`"
+
+
 def realistic(size: int) -> str:
     """A query of many triple patterns (strings, IRIs, prefixed names, filters) of about `size`
     UTF-8 bytes, closed."""
@@ -90,7 +94,7 @@ def lex(text: str) -> Callable[[], object]:
 
 def measure(repeat: int) -> list[Row]:
     rows = [
-        Row(repr(p), best_ms(lex(repeated(p, SMALL)), repeat),
+        Row(label(p), best_ms(lex(repeated(p, SMALL)), repeat),
             best_ms(lex(repeated(p, LARGE)), repeat))
         for p in PATTERNS
     ]  # fmt: skip

@@ -78,8 +78,16 @@ def test_a_query_past_the_time_limit_is_stopped(short: Server) -> None:
 
 
 def test_a_query_the_store_finds_malformed_is_the_clients_400(through: Server) -> None:
-    answer = ask(through, "SELECT ?s WHERE { ?s ?p }")
+    """The grammar allows it; the store's own rule (a variable bound twice) refuses it."""
+    answer = ask(through, "SELECT * WHERE { BIND(1 AS ?x) BIND(2 AS ?x) }")
     assert answer.status_code == 400 and "Virtuoso" in answer.text
+
+
+def test_what_the_grammar_refuses_never_reaches_the_store(through: Server) -> None:
+    """Only standard SPARQL is passed on: the other store's extensions cannot be checked."""
+    for query in ("SELECT ?s WHERE { ?s ?p }", 'DEFINE input:grab-all "yes" SELECT * {}'):
+        answer = ask(through, query)
+        assert answer.status_code == 400 and "Virtuoso" not in answer.text, answer.text
 
 
 def test_pages_and_the_service_description_read_the_store(through: Server) -> None:
