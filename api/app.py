@@ -12,8 +12,8 @@ from tempfile import TemporaryDirectory
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.staticfiles import StaticFiles
-from starlette.responses import FileResponse
+from starlette.requests import Request
+from starlette.responses import Response
 
 from api import (
     examples,
@@ -26,6 +26,7 @@ from api import (
     sparql,
 )
 from api.access_log import AccessLog
+from api.assets import Asset, Assets
 from api.config import Settings
 from api.context import Service
 from api.dataset import initial, latest, shared_by_default
@@ -91,8 +92,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(examples.router)
     app.include_router(published.router)
     app.include_router(ontology_page.router)
-    pages(app)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    static = Assets(STATIC)
+    pages(app, static)
+    app.mount("/static", static, name="static")
     app.include_router(resources.router)
     protect(app, settings)
     return app
@@ -111,18 +113,15 @@ def reach_policy(settings: Settings) -> ReachPolicy:
     return ReachPolicy(settings.service_allow_list, sandboxed=isolated, standard_only=remote)
 
 
-def pages(app: FastAPI) -> None:
-    @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
-        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+def pages(app: FastAPI, static: Assets) -> None:
+    """The web page, the pictures and the API documentation: files answered from memory."""
+    for path, name in (("/", "index.html"), ("/explore", "explore.html"), ("/docs", "docs.html")):
+        asset = static[name]
 
-    @app.get("/explore", include_in_schema=False)
-    def explore() -> FileResponse:
-        return FileResponse(STATIC / "explore.html", media_type="text/html; charset=utf-8")
+        async def page(request: Request, asset: Asset = asset) -> Response:
+            return asset.response(request)
 
-    @app.get("/docs", include_in_schema=False)
-    def docs() -> FileResponse:
-        return FileResponse(STATIC / "docs.html", media_type="text/html; charset=utf-8")
+        app.add_route(path, page, methods=["GET", "HEAD"], include_in_schema=False)
 
 
 def protect(app: FastAPI, settings: Settings) -> None:

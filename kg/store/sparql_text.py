@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import accumulate, islice
 from typing import NamedTuple
 
 ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -31,15 +32,16 @@ LOCAL = rf":(?:(?:[{PN_CHARS_U}:0-9]|{PLX})(?:\.*+(?:[{PN_CHARS}:]|{PLX}))*+)?"
 # run of name characters is one match (a prefixed name where a colon follows its prefix), and
 # is split into words afterwards where it is none: scanning the run again from each of its
 # words, as separate alternatives would, is quadratic on a.a.a.a...
+COMMENT = r"\#[^\n\r]*+"
+STRING = r"""'''(?:[^'\\]|\\.|'(?!''))*+(?:'''|\Z)|\"\"\"(?:[^"\\]|\\.|"(?!""))*+(?:\"\"\"|\Z)
+              |'(?:[^'\\\n\r]|\\.)*+'?|"(?:[^"\\\n\r]|\\.)*+"?"""
+IRI = r"<[^<>\"{}|^`\\\x00-\x20]*+>"
 TOKEN = re.compile(
     rf"""
     (?P<space>\s+)
-  | (?P<comment>\#[^\n\r]*+)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*+(?:'''|\Z)
-              |\"\"\"(?:[^"\\]|\\.|"(?!""))*+(?:\"\"\"|\Z)
-              |'(?:[^'\\\n\r]|\\.)*+'?
-              |"(?:[^"\\\n\r]|\\.)*+"?)
-  | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*+>)
+  | (?P<comment>{COMMENT})
+  | (?P<string>{STRING})
+  | (?P<iri>{IRI})
   | (?P<var>[?$][{VARNAME_CHARS}]++)
   | (?P<name>(?:[{PN_CHARS_BASE}](?:\.*+[{PN_CHARS}])*+)?{LOCAL}
               |_:[{PN_CHARS_U}0-9](?:\.*+[{PN_CHARS}])*+
@@ -51,7 +53,15 @@ TOKEN = re.compile(
 )
 WORDS = re.compile(r"(?P<word>[A-Za-z_][A-Za-z0-9_]*+)|(?P<number>[0-9]++)|(?P<other>.)", re.DOTALL)
 WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+")
-OPENING, CLOSING = "{([", "})]"
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+# For the nesting depth, read in C: strings, IRIs and comments dropped, then all but brackets
+QUOTED = re.compile(rf"{COMMENT}|{STRING}|{IRI}", re.VERBOSE | re.DOTALL)
+NOT_BRACKETS = re.compile(r"[^{}()\[\]]++")
+DEPTH = {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}
+# A query of one triple pattern is short: past this, it is left to the workers unread
+ONE_PATTERN_CHARACTERS = 8192
+# The query's form is its first keyword after the prologue: looked for among so many tokens
+FORM_TOKENS = 4096
 
 
 class SparqlTextError(ValueError):
@@ -131,16 +141,10 @@ class Reader:
 
 
 def nesting(text: str) -> int:
-    """How deep brackets ({, ( and [) nest in a text, outside strings, IRIs and comments."""
-    depth = deepest = 0
-    for token in lexed(text)[1]:
-        if token.kind == "other":
-            if token.text in OPENING:
-                depth += 1
-                deepest = max(deepest, depth)
-            elif token.text in CLOSING:
-                depth -= 1
-    return deepest
+    """How deep brackets ({, ( and [) nest in a text, outside strings, IRIs and comments (one
+    pass in C whatever the text: this runs on the event loop for every request)."""
+    brackets = NOT_BRACKETS.sub("", QUOTED.sub("", unescape(text)))
+    return max(accumulate(map(DEPTH.__getitem__, brackets)), default=0)
 
 
 def has_from_clause(query: str) -> bool:
@@ -175,10 +179,11 @@ def with_using(update: str, using: Sequence[str], using_named: Sequence[str]) ->
 
 
 def query_form(query: str) -> str | None:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of them in the text, if any."""
-    for token in lexed(query)[1]:
-        if token.keyword("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-            return token.text.upper()
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of them in the text, if any among its first
+    tokens (a prologue of a thousand prefixes fits; the engine reads the rest)."""
+    for match in islice(TOKEN.finditer(unescape(query)), FORM_TOKENS):
+        if match.lastgroup == "name" and match.group().upper() in QUERY_FORMS:
+            return match.group().upper()
     return None
 
 
@@ -197,6 +202,8 @@ def one_pattern(query: str) -> bool:
     variables or *, or ASK; at most a LIMIT after it). Its engine streams such a query: each
     triple the index finds is a row of the answer, so the work is bounded by the answer's size,
     unlike a query that may scan without answering (FILTER, OFFSET, DISTINCT, ORDER BY, ...)."""
+    if len(query) > ONE_PATTERN_CHARACTERS:
+        return False
     tokens = prologue_free(lexed(query)[1])
     head = 0
     if tokens and tokens[0].keyword("SELECT"):
