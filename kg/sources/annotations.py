@@ -45,11 +45,19 @@ DUTY = re.compile(r"(?P<verb>负责)[\u4e00-\u9fff]{1,6}$")
 LEAD_VERB = re.compile(r"^(?:分别)?牵头")
 COOPERATING_VERB = re.compile(r"^(?:(?:协同)?配合|参与|参加|协助|协同)")
 CLAUSE_SEPARATORS = "，；"
-# 排在第一位的为牵头单位, 排在首位的部门为牵头部门, 列第一位的为牵头单位
-# 列在任务分工首位的为牵头单位
+# The first listed leads, in any of its wordings: 排在第一位的为牵头单位, 排在首位的部门为牵头部门,
+# 列第一位的为牵头单位, 列第一位者为牵头单位, 列在任务分工首位的为牵头单位, 排名第1为牵头单位,
+# 排名第一的单位为牵头单位, 位列第一的为牵头部门
 FIRST_LEADS = re.compile(
-    r"(?:排|列)(?:在|于)?[^，。；]{0,8}?(?:第一位|首位)的?(?:单位|部门)?(?:为|是)牵头"
+    r"(?:排|列)(?:名|在|于)?[^，。；]{0,8}?(?:第(?:一|1)位?|首位)(?:的|者)?(?:单位|部门)?"
+    r"(?:为|是)牵头"
 )
+# 负责部门：A、B；适用范围：所有自贸试验区: a key of no role (where it applies, when) closes the
+# value before it, and neither it nor what follows it names bodies
+OTHER_KEY = re.compile(r"[；，。]\s*[\u4e00-\u9fff]{2,8}[：:]")
+# Where a document states the first-listed rule inside its first annotation: （A、B负责。列第一位者
+# 为牵头单位，下同）; the sentence that states it (from its 。 or ；) assigns nothing
+STATEMENT_START = "。；"
 NOT_NAMES = re.compile(r"^(?:各地区?|各地各部门)$")
 # 以下各项均需各市按职责分工负责，不再列出: a rule for the items that follow, not an assignee
 NOT_A_CLAUSE = re.compile(r"以下|以上各项|均需|均要|不再")
@@ -76,6 +84,7 @@ def has_key(text: SpannedText) -> bool:
 
 def looks_assigning(text: str) -> bool:
     """Whether words could be an assignment (a key such as 牵头单位：, or a role verb)."""
+    text = text[: statement_start(text)]
     return bool(KEY.search(text)) or any(
         VERB.search(clause) for clause in re.split(f"[{CLAUSE_SEPARATORS}]", text)
     )
@@ -85,7 +94,7 @@ def parse_annotation(
     text: SpannedText, path: str, first_leads: bool, where: str = "annotation"
 ) -> Assignment:
     """Parse the words of an annotation; words that assign nothing are a located error."""
-    text = text.strip().strip("。；，")
+    text = without_statement(text.strip()).strip().strip("。；，")
     parsed = _keyed(text, path) if has_key(text) else _together(text, path) or _verbal(text, path)
     if parsed is None and first_leads and looks_like_bodies(text.text):
         parsed = Assignment(parse_assignees(text, path, where), (), lead_named=False)
@@ -93,6 +102,21 @@ def parse_annotation(
         line = text.span.first if text.lines else None
         raise SourceError(path, line, f"cannot read the assignment {text.as_printed!r}", where)
     return apply_first_leads(parsed, first_leads)
+
+
+def statement_start(text: str) -> int:
+    """Where the sentence of an annotation that states the first-listed rule starts (its 。 or
+    ；); the length of the text where it has none."""
+    statement = FIRST_LEADS.search(text)
+    if statement is None:
+        return len(text)
+    start = max(text.rfind(mark, 0, statement.start()) for mark in STATEMENT_START)
+    return start if start > 0 else len(text)
+
+
+def without_statement(text: SpannedText) -> SpannedText:
+    """An annotation without the sentence in it that states the first-listed rule."""
+    return text[: statement_start(text.text)]
 
 
 def works_with(words: str) -> re.Match[str] | None:
@@ -120,6 +144,8 @@ def _keyed(text: SpannedText, path: str) -> Assignment | None:
     runs: list[tuple[str, SpannedText]] = []
     for match, after in zip(matches, [*matches[1:], None], strict=True):
         value = text[match.end() : after.start() if after else len(text.text)]
+        if other := OTHER_KEY.search(value.text):
+            value = value[: other.start()]
         value = value.strip().strip("，；。").strip()
         if not value:
             return None

@@ -16,12 +16,15 @@ DIVISION = re.compile(
     r"^(?:区|县|县级市|市|镇|街道|乡|乡镇|地级以上市)(?:政府|人民政府|党委|办事处)?$"
 )  # 各乡镇人民政府、街道办事处 too
 # What the name of a body (or a collective of them) ends with: 委 局 厅 办 部 院 政府 各市 ...
-BODY_END = re.compile(r"[委局厅办部院府署会行处室心司团联协队所站社台馆市区县镇门位]$")
+BODY_ENDS = "委局厅办部院府署会行处室心司团联协队所站社台馆市区县镇门位"
+BODY_END = re.compile(rf"[{BODY_ENDS}]$")
 # 发展改革委、财政部等, 区水务局等部门: "and others" closes a list, it is not part of a name
 TRAILING = re.compile(r"(?<=.)等(?:部门|单位|机构)?$")
-# 区司法局等有关部门: a body "and the other bodies concerned", two assignees
+# 区司法局等有关部门: a body "and the other bodies concerned", two assignees; and 商务部等和各有关
+# 省级人民政府: a list closed by 等, then joined by 和 (及, 以及, 与) to another body
 AND_OTHERS = re.compile(
     r"(?<=[委局厅办部院府署会行处室心司])等(?=(?:有关|相关|其他|其它|各)\S{2,}$)"
+    rf"|(?<=[{BODY_ENDS}])等(?:和|及|以及|与)(?=\S{{2,}}$)"
 )
 
 

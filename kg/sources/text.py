@@ -10,12 +10,13 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 
 import opencc
 
 from kg.errors import SourceError
+from kg.sources.encoding import decode
+from kg.sources.html import PhysicalLine, html_lines
 from kg.sources.spans import SpannedText
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -74,8 +75,8 @@ class SourceText:
 def read_source_text(path: Path) -> SourceText:
     """Read a .txt or .html source; undecodable or unreadable files are located errors."""
     raw = _read(path)
-    decoded = _decode(raw, path)
     is_html = path.suffix.lower() in HTML_SUFFIXES
+    decoded = decode(raw, path, is_html)
     physical = html_lines(decoded) if is_html else text_lines(decoded)
     traditional = is_traditional(decoded)
     lines = tuple(
@@ -89,17 +90,6 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise SourceError(path, None, f"cannot read the file: {error.strerror}") from error
-
-
-def _decode(raw: bytes, path: Path) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise SourceError(path, line, "not valid UTF-8") from error
-
-
-PhysicalLine = tuple[int, SpannedText, bool]  # number, text, whether a table row
 
 
 def text_lines(text: str) -> list[PhysicalLine]:
@@ -150,109 +140,3 @@ def normalize(content: SpannedText, traditional: bool) -> SpannedText:
     printed = content.as_printed
     text = full_width(to_simplified(printed) if traditional else printed)
     return SpannedText(text, content.lines, None if text == printed else printed)
-
-
-BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "caption",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "tbody",
-        "thead",
-        "tfoot",
-        "title",
-        "tr",
-        "ul",
-    ]
-)
-CELLS = frozenset({"td", "th"})
-ROW_ENDS = frozenset({"tr", "table", "tbody", "thead", "tfoot"})
-HIDDEN = frozenset({"script", "style", "head", "noscript", "template"})
-
-
-class _Flattener(HTMLParser):
-    """HTML -> logical lines: a block ends a line, a table cell is a tab-separated cell."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[PhysicalLine] = []
-        self.in_row = False
-        self.chars: list[str] = []
-        self.char_lines: list[int] = []
-        self.cells_in_row = 0
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in HIDDEN:
-            self.hidden += 1
-        elif tag in CELLS:
-            self.in_row = True
-            if self.cells_in_row:
-                self._append("\t", self.getpos()[0])
-            self.cells_in_row += 1
-        elif tag in BLOCKS and (not self.cells_in_row or tag in ROW_ENDS):
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in BLOCKS and (not self.cells_in_row or tag in ROW_ENDS):
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if self.hidden:
-            return
-        line = self.getpos()[0]
-        for char in data:
-            self._append(" " if char in "\r\n\t" else char, line)
-            if char == "\n":
-                line += 1
-
-    def _append(self, char: str, line: int) -> None:
-        self.chars.append(char)
-        self.char_lines.append(line)
-
-    def _flush(self) -> None:
-        if self.chars:
-            text = SpannedText("".join(self.chars), tuple(self.char_lines))
-            first = next((i for i, char in enumerate(self.chars) if not char.isspace()), 0)
-            self.lines.append((self.char_lines[first], text, self.in_row))
-        self.chars, self.char_lines, self.cells_in_row, self.in_row = [], [], 0, False
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-def html_lines(html: str) -> list[PhysicalLine]:
-    """The visible text of an HTML page as logical lines, each character at its source line."""
-    flattener = _Flattener()
-    flattener.feed(html)
-    flattener.close()
-    return [line for line in flattener.lines if line[1].text.strip()]

@@ -50,12 +50,29 @@ def test_each_character_of_an_html_paragraph_keeps_its_source_line() -> None:
     assert text.lines == (1, 1, 2, 2, 3)
 
 
-def test_not_utf8_is_a_located_error(tmp_path: Path) -> None:
-    path = tmp_path / "gbk.txt"
-    path.write_bytes("第一行\n广州".encode("gbk"))
-    with pytest.raises(SourceError, match="not valid UTF-8") as caught:
+def test_an_encoding_found_not_assumed(tmp_path: Path) -> None:
+    """GB18030 and Big5 files are detected; a page's <meta charset> is taken (GB2312 read as its
+    superset GB18030, which 镕 needs)."""
+    text = "一、总体要求\n（一）加强组织领导。（市发展改革委牵头，市财政局配合）\n"
+    (tmp_path / "gbk.txt").write_bytes(text.encode("gb18030"))
+    assert [line.text for line in read_source_text(tmp_path / "gbk.txt").lines] == text.split()
+    big5 = "一、總體要求\n（一）加強組織領導。（市發展改革委牽頭）\n"
+    (tmp_path / "big5.txt").write_bytes(big5.encode("big5"))
+    assert (
+        read_source_text(tmp_path / "big5.txt").lines[1].text
+        == "（一）加强组织领导。（市发展改革委牵头）"
+    )
+    page = '<meta charset="gb2312"><p>朱镕基同志</p>'
+    (tmp_path / "page.html").write_bytes(page.encode("gb18030"))
+    assert [line.text for line in read_source_text(tmp_path / "page.html").lines] == ["朱镕基同志"]
+
+
+def test_bytes_of_no_encoding_found_are_a_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"first line\n" + bytes(range(128, 256)) * 8)
+    with pytest.raises(SourceError, match="cannot tell the encoding") as caught:
         read_source_text(path)
-    assert caught.value.line in (1, 2)
+    assert caught.value.line == 2
 
 
 def test_spanned_text_keeps_the_printed_form_through_its_operations() -> None:
@@ -65,3 +82,41 @@ def test_spanned_text_keeps_the_printed_form_through_its_operations() -> None:
     assert parts[1].lines == (2,)
     with pytest.raises(ValueError):
         SpannedText("ab", (1,))
+
+
+def test_an_article_in_a_layout_cell_is_a_block_of_lines() -> None:
+    """Portals print the article inside a table cell: its paragraphs are lines, not one cell."""
+    html = (
+        '<table><tr><td class="nav">首页</td><td>政策</td></tr><tr><td colspan="2">'
+        '<table><tr><td id="UCAP-CONTENT"><p>一、加强统筹。</p>\n<p>（一）做好就业。（人力资源'
+        "社会保障部负责）</p><p>（二）稳定岗位。</p><p>（三）加强培训。</p></td></tr></table>"
+        "</td></tr></table>"
+    )
+    assert [(text.text, row) for _, text, row in html_lines(html)] == [
+        ("首页", False),
+        ("政策", False),
+        ("一、加强统筹。", False),
+        ("（一）做好就业。（人力资源社会保障部负责）", False),
+        ("（二）稳定岗位。", False),
+        ("（三）加强培训。", False),
+    ]
+
+
+def test_a_table_of_short_cells_is_rows_even_with_a_paragraph_in_each() -> None:
+    """Word's HTML puts a <p> in every cell: still a table of rows."""
+    html = (
+        "<table><tr><td><p>序号</p></td><td><p>任务</p></td><td><p>牵头单位</p></td></tr>"
+        "<tr><td><p>1</p></td><td><p>做好</p><p>做实</p></td><td><p>市发展改革委</p></td></tr>"
+        "</table>"
+    )
+    assert [(text.text, row) for _, text, row in html_lines(html)] == [
+        ("序号\t任务\t牵头单位", True),
+        ("1\t做好做实\t市发展改革委", True),
+    ]
+
+
+def test_a_fragment_cut_from_a_page_reads_like_the_page() -> None:
+    fragment = '<td id="UCAP-CONTENT"><p>一、总体要求</p><p>（一）做好。</p></td>'
+    page = f"<html><body><table><tr>{fragment}</tr></table></body></html>"
+    assert [t.text for _, t, _ in html_lines(fragment)] == ["一、总体要求", "（一）做好。"]
+    assert [t.text for _, t, _ in html_lines(page)] == ["一、总体要求", "（一）做好。"]

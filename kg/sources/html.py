@@ -1,0 +1,225 @@
+"""An HTML page, or a fragment cut from one, as logical lines: a block (a paragraph, a heading, a
+<br>) ends a line, and a table of rows is a line per row with its cells tab-separated.
+
+Government portals print the article inside a layout table's cell (`<td id="…CONTENT"><p>…`), so
+a table is read as rows only where it is one: no table inside it, a row of two cells or more,
+and every cell short (a few paragraphs at most, under 1,000 characters). Any other table is
+layout, each of its cells a block of lines. Deciding that needs the whole table, so the page is
+first read into a tree (each piece of text with its source line), then flattened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from kg.sources.spans import SpannedText
+
+PhysicalLine = tuple[int, SpannedText, bool]  # number, text, whether a table row
+
+BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "title",
+        "tr",
+        "ul",
+    ]
+)
+VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+HIDDEN = frozenset({"script", "style", "head", "noscript", "template"})
+CELLS = frozenset({"td", "th"})
+# A cell of a table of rows: at most so many blocks of text, and so many characters
+CELL_BLOCKS = 3
+CELL_CHARACTERS = 1000
+
+
+@dataclass
+class Text:
+    data: str
+    line: int
+
+
+@dataclass
+class Element:
+    tag: str
+    children: list[Element | Text] = field(default_factory=list)
+
+    def elements(self) -> Iterator[Element]:
+        """Every element below this one, depth first (without recursion: pages nest deeply)."""
+        stack = [child for child in reversed(self.children) if isinstance(child, Element)]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(c for c in reversed(element.children) if isinstance(c, Element))
+
+    def texts(self) -> Iterator[Text]:
+        stack: list[Element | Text] = list(reversed(self.children))
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Text):
+                yield node
+            elif node.tag not in HIDDEN:
+                stack.extend(reversed(node.children))
+
+
+class _TreeBuilder(HTMLParser):
+    """Tolerant: an end tag closes up to the open element it names, and none where none is open."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document")
+        self.open = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag)
+        self.open[-1].children.append(element)
+        if tag not in VOID:
+            self.open.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.open[-1].children.append(Element(tag))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.open) - 1, 0, -1):
+            if self.open[depth].tag == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.open[-1].children.append(Text(data, self.getpos()[0]))
+
+
+def is_table_of_rows(table: Element) -> bool:
+    """No table inside it, a row of two cells or more, and every cell short: the rows of a data
+    table, not a page's layout."""
+    inner = list(table.elements())
+    if any(element.tag == "table" for element in inner):
+        return False
+    widths = [sum(1 for e in row.elements() if e.tag in CELLS) for row in inner if row.tag == "tr"]
+    return max(widths, default=0) > 1 and all(short(cell) for cell in inner if cell.tag in CELLS)
+
+
+def short(cell: Element) -> bool:
+    blocks = sum(1 for element in cell.elements() if element.tag in BLOCKS)
+    characters = sum(len(text.data.strip()) for text in cell.texts())
+    return blocks <= CELL_BLOCKS and characters <= CELL_CHARACTERS
+
+
+class _Lines:
+    """Characters gathered into logical lines, each keeping its source line."""
+
+    def __init__(self) -> None:
+        self.lines: list[PhysicalLine] = []
+        self.chars: list[str] = []
+        self.char_lines: list[int] = []
+
+    def add(self, data: str, line: int) -> None:
+        for char in data:
+            self.chars.append(" " if char in "\r\n\t" else char)
+            self.char_lines.append(line)
+            if char == "\n":
+                line += 1
+
+    def tab(self, line: int) -> None:
+        """The separator of two cells, at the line of the character before it (or `line`)."""
+        self.chars.append("\t")
+        self.char_lines.append(self.char_lines[-1] if self.char_lines else line)
+
+    def end(self, row: bool = False) -> None:
+        if self.chars:
+            text = SpannedText("".join(self.chars), tuple(self.char_lines))
+            first = next((i for i, char in enumerate(self.chars) if not char.isspace()), 0)
+            self.lines.append((self.char_lines[first], text, row))
+        self.chars, self.char_lines = [], []
+
+
+def flatten(root: Element) -> list[PhysicalLine]:
+    out = _Lines()
+    # (node, closing): an element is visited on the way in and again, closing, on the way out
+    stack: list[tuple[Element | Text, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if isinstance(node, Text):
+            out.add(node.data, node.line)
+        elif node.tag in HIDDEN:
+            continue
+        elif node.tag == "table" and not closing and is_table_of_rows(node):
+            out.end()
+            rows(node, out)
+        else:
+            if node.tag in BLOCKS or node.tag in CELLS:
+                out.end()
+            if not closing:
+                stack.append((node, True))
+                stack.extend((child, False) for child in reversed(node.children))
+    out.end()
+    return out.lines
+
+
+def rows(table: Element, out: _Lines) -> None:
+    """A table of rows: each row one line of tab-separated cells."""
+    for row in (element for element in table.elements() if element.tag == "tr"):
+        cells = [element for element in row.elements() if element.tag in CELLS]
+        for number, cell in enumerate(cells):
+            if number:
+                out.tab(next((text.line for text in cell.texts()), 1))
+            for text in cell.texts():
+                out.add(text.data, text.line)
+        out.end(row=bool(cells))
+
+
+def html_lines(html: str) -> list[PhysicalLine]:
+    """The visible text of an HTML page or fragment as logical lines, each character at its
+    source line."""
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return [line for line in flatten(builder.root) if line[1].text.strip()]
