@@ -15,6 +15,7 @@ from pathlib import Path
 import opencc
 
 from kg.errors import SourceError
+from kg.sources.breaks import broken
 from kg.sources.encoding import decode
 from kg.sources.html import PhysicalLine, html_lines
 from kg.sources.spans import SpannedText
@@ -80,9 +81,16 @@ def read_source_text(path: Path) -> SourceText:
     physical = html_lines(decoded) if is_html else text_lines(decoded)
     traditional = is_traditional(decoded)
     lines = tuple(
-        Line(number, normalize(content, traditional), row) for number, content, row in physical
+        Line(number, part, row)
+        for number, content, row in physical
+        for part in lines_in(normalize(content, traditional), row)
     )
     return SourceText(path, hashlib.sha256(raw).hexdigest(), lines, traditional, is_html)
+
+
+def lines_in(content: SpannedText, row: bool) -> list[SpannedText]:
+    """A line of text as the lines it holds (kg.sources.breaks); a table row as it is."""
+    return [content] if row else broken(content)
 
 
 def _read(path: Path) -> bytes:
