@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from itertools import accumulate
 
 from kg.sources.annotations import KEY
+from kg.sources.line_keys import LABELS as LINE_LABELS
 from kg.sources.numbering import STYLES
 from kg.sources.spans import SpannedText
 
@@ -20,23 +22,34 @@ def unnamed(pattern: re.Pattern[str]) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
 
 
-# Nothing breaks inside a bracket: an annotation's keys (（牵头单位：A；责任单位：B）) are one line
-OPEN_CLOSE = {"（": 1, "〔": 1, "【": 1, "）": -1, "〕": -1, "】": -1}
+# Nothing breaks inside an annotation's brackets: its keys (（牵头单位：A；责任单位：B）) are one
+# line; a page's 【打印】 marks are no annotation, and one left open must not hold a whole page
+OPEN_CLOSE = {"（": 1, "〔": 1, "）": -1, "〕": -1}
 # What an item's start follows: the end of a sentence or of an annotation, a space, an indent
 AFTER = r"(?<=[。；！？：）〕】\s\u3000])"
 STARTS = "|".join(f"(?:{unnamed(pattern)})" for _, pattern in STYLES)
+LABELS = "|".join(unnamed(label).removeprefix("^") for label in (KEY, *LINE_LABELS))
 # 一、 and 1. take the place of a sentence only after its end (not in 第一、二季度 or 增长1.5%)
-BREAK = re.compile(rf"{AFTER}(?=(?:{STARTS})(?!\d)|{unnamed(KEY)})|\u3000{{2,}}")
+START = re.compile(rf"{AFTER}(?=(?:{STARTS})(?!\d)|{LABELS})")
+INDENT = re.compile(r"\u3000{2,}")
 
 
 def broken(text: SpannedText) -> list[SpannedText]:
-    """The line as the lines it holds (itself, where it holds one)."""
-    depths = list(accumulate(OPEN_CLOSE.get(char, 0) for char in text.text))
-    cuts = [
-        match.start()
-        for match in BREAK.finditer(text.text)
-        if match.start() > 0 and depths[match.start() - 1] <= 0
+    """The line as the lines it holds (itself, where it holds one): its paragraphs (at each
+    indent), then in each paragraph, before each item or label outside brackets."""
+    parts = [
+        part for paragraph in split(text, INDENT.finditer(text.text)) for part in starts(paragraph)
     ]
-    bounds = [0, *cuts, len(text.text)]
-    parts = [text[start:end] for start, end in itertools.pairwise(bounds)]
     return [part for part in parts if part.text.strip()] or [text]
+
+
+def starts(paragraph: SpannedText) -> list[SpannedText]:
+    depths = list(accumulate(OPEN_CLOSE.get(char, 0) for char in paragraph.text))
+    found = (m for m in START.finditer(paragraph.text) if depths[m.start() - 1] <= 0)
+    return split(paragraph, found)
+
+
+def split(text: SpannedText, at: Iterable[re.Match[str]]) -> list[SpannedText]:
+    """The text cut where each match starts."""
+    bounds = [0, *(match.start() for match in at if match.start() > 0), len(text.text)]
+    return [text[start:end] for start, end in itertools.pairwise(bounds)]

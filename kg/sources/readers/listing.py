@@ -12,10 +12,9 @@
 
 from __future__ import annotations
 
-import re
-
 from kg.sources.annotations import KEY, parse_annotation
 from kg.sources.items import Item, Split, read_items
+from kg.sources.line_keys import DEADLINE, DIVISION, LEADER
 from kg.sources.records import SourceDocument
 from kg.sources.spans import SpannedText
 from kg.sources.text import SourceText
@@ -23,13 +22,6 @@ from kg.sources.text import SourceText
 NAME = "list"
 DESCRIPTION = "numbered tasks followed by lines such as 牵头单位：… / 配合单位：… / 责任单位：…"
 JOIN = "；"
-DEADLINE = re.compile(r"^(?:完成时限|完成时间|时间节点|时限|进度安排)：")
-# 部门分工：省发展改革委牵头，各地、各部门配合 (the words after the label read as A牵头，B配合)
-DIVISION = re.compile(r"^(?:部门分工|责任分工|任务分工|工作分工|分工)：")
-# 分管省领导：林克庆 (a leader's name, never an assignee)
-LEADER = re.compile(
-    r"^(?:分管|责任|牵头)?(?:负责)?(?:国务院|省|市|区|县)?(?:政府)?(?:分管)?领导(?:同志)?："
-)  # 牵头负责领导：刘惠 too
 
 
 def read_list(source: SourceText) -> SourceDocument:
