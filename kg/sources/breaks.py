@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
 from itertools import accumulate
 
 from kg.sources.annotations import KEY
 from kg.sources.line_keys import LABELS as LINE_LABELS
-from kg.sources.numbering import STYLES
+from kg.sources.numbering import STYLES, read_marker
 from kg.sources.spans import SpannedText
 
 
@@ -26,30 +25,56 @@ def unnamed(pattern: re.Pattern[str]) -> str:
 # line; a page's 【打印】 marks are no annotation, and one left open must not hold a whole page
 OPEN_CLOSE = {"（": 1, "〔": 1, "）": -1, "〕": -1}
 # What an item's start follows: the end of a sentence or of an annotation, a space, an indent
-AFTER = r"(?<=[。；！？：）〕】\s\u3000])"
+AFTER = "。；！？：）〕】\u3000"
 STARTS = "|".join(f"(?:{unnamed(pattern)})" for _, pattern in STYLES)
 LABELS = "|".join(unnamed(label).removeprefix("^") for label in (KEY, *LINE_LABELS))
-# 一、 and 1. take the place of a sentence only after its end (not in 第一、二季度 or 增长1.5%)
-START = re.compile(rf"{AFTER}(?=(?:{STARTS})(?!\d)|{LABELS})")
+# Where an item's numbering or a line's label may start (whether it does is decided by what it
+# follows and by the numbering before it)
+CANDIDATE = re.compile(rf"(?=(?P<item>(?:{STARTS})(?!\d))|{LABELS})")
 INDENT = re.compile(r"\u3000{2,}")
 
 
 def broken(text: SpannedText) -> list[SpannedText]:
     """The line as the lines it holds (itself, where it holds one): its paragraphs (at each
-    indent), then in each paragraph, before each item or label outside brackets."""
-    parts = [
-        part for paragraph in split(text, INDENT.finditer(text.text)) for part in starts(paragraph)
-    ]
+    indent of 　　), then in each paragraph, where each item or label starts."""
+    paragraphs = split(text, [m.start() for m in INDENT.finditer(text.text)])
+    parts = [part for paragraph in paragraphs for part in split(paragraph, starts(paragraph))]
     return [part for part in parts if part.text.strip()] or [text]
 
 
-def starts(paragraph: SpannedText) -> list[SpannedText]:
-    depths = list(accumulate(OPEN_CLOSE.get(char, 0) for char in paragraph.text))
-    found = (m for m in START.finditer(paragraph.text) if depths[m.start() - 1] <= 0)
-    return split(paragraph, found)
+def starts(paragraph: SpannedText) -> list[int]:
+    """Where items and labels start, outside brackets: after the end of a sentence, a closing
+    bracket or a space; or anywhere, for an item that continues the numbering before it
+    (一、总体要求1.建立… 2.完善…)."""
+    text = paragraph.text
+    depths = list(accumulate(OPEN_CLOSE.get(char, 0) for char in text))
+    found: list[int] = []
+    numbering: dict[str, int] = {}
+    previous: str | None = None
+    for match in CANDIDATE.finditer(text):
+        at = match.start()
+        if at > 0 and depths[at - 1] > 0:
+            continue
+        marker = read_marker(paragraph[at:]) if match["item"] is not None else None
+        after_end = at == 0 or text[at - 1] in AFTER or text[at - 1].isspace()
+        continues = marker is not None and follows(marker.style, marker.value, numbering, previous)
+        if after_end or continues:
+            found.append(at)
+            if marker is not None:
+                numbering[marker.style], previous = marker.value, marker.style
+    return found
 
 
-def split(text: SpannedText, at: Iterable[re.Match[str]]) -> list[SpannedText]:
-    """The text cut where each match starts."""
-    bounds = [0, *(match.start() for match in at if match.start() > 0), len(text.text)]
+def follows(style: str, value: int, numbering: dict[str, int], previous: str | None) -> bool:
+    """Whether an item numbered so continues the numbering before it: its style's next number,
+    or the first of a style (or an unnumbered ——) right below a heading."""
+    first_below = previous is not None and previous != style
+    if value == 0:  # —— items have no number
+        return first_below
+    return numbering.get(style, 0) + 1 == value and (style in numbering or first_below)
+
+
+def split(text: SpannedText, at: list[int]) -> list[SpannedText]:
+    """The text cut at each position."""
+    bounds = [0, *(position for position in at if position > 0), len(text.text)]
     return [text[start:end] for start, end in itertools.pairwise(bounds)]

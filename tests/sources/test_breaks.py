@@ -1,0 +1,66 @@
+"""Lines found in the content of a text that lost its line breaks (kg/sources/breaks.py): each
+rule by the input that needs it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.sources.breaks import broken
+from kg.sources.spans import SpannedText
+
+
+def lines(text: str) -> list[str]:
+    return [part.text.strip() for part in broken(SpannedText.at(text, 1))]
+
+
+def test_items_break_after_a_sentence_or_an_annotation() -> None:
+    text = "一、总体要求。（一）加强领导。（市发改委牵头）（二）做好；1.建立机制；2.完善制度"
+    assert lines(text) == [
+        "一、总体要求。",
+        "（一）加强领导。（市发改委牵头）",
+        "（二）做好；",
+        "1.建立机制；",
+        "2.完善制度",
+    ]
+
+
+def test_an_item_continuing_the_numbering_breaks_wherever_it_falls() -> None:
+    """A heading has no full stop: the first item below it, and the next of a style, break."""
+    assert lines("一、总体要求（一）加强领导（二）做好二、保障措施--落实经费") == [
+        "一、总体要求",
+        "（一）加强领导",
+        "（二）做好",
+        "二、保障措施",
+        "--落实经费",
+    ]
+    assert lines("推进A——B，增长3、4个百分点") == ["推进A——B，增长3、4个百分点"]
+
+
+def test_list_labels_break_but_not_inside_an_annotation() -> None:
+    assert lines(
+        "1.增长6%以上。 分管省领导：林克庆 部门分工：省发展改革委牵头。（牵头单位：A；责任单位：B）"
+    ) == [
+        "1.增长6%以上。",
+        "分管省领导：林克庆",
+        "部门分工：省发展改革委牵头。（牵头单位：A；责任单位：B）",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["第一、二季度增长1.5%，按第（一）项执行", "占比2.5%。3.5亿元", "（见附件1.）"]
+)
+def test_numbers_inside_sentences_break_nothing(text: str) -> None:
+    assert lines(text) == [text]
+
+
+def test_a_paragraph_indent_breaks_and_an_open_page_mark_holds_nothing_back() -> None:
+    assert lines("【字体：大　　通知如下：　　一、加强领导。（A牵头）") == [
+        "【字体：大",
+        "通知如下：",
+        "一、加强领导。（A牵头）",
+    ]
+
+
+def test_characters_keep_their_source_line() -> None:
+    first, second = broken(SpannedText.at("（一）甲。（二）乙。", 7))
+    assert first.lines == second.lines[:1] * len(first.text)
