@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from api.cache import ResultCache  # noqa: E402
-from bench.fairness import descendants  # noqa: E402
+from bench.fairness import descendants, stop_tree  # noqa: E402
 from bench.serve import cpu_seconds, free_port, milliseconds, resident_mb  # noqa: E402
 
 ACCEPT = "application/sparql-results+json"
@@ -159,15 +159,7 @@ class Server:
         return sum(cpu_seconds(pid) for pid in [self.process.pid, *descendants(self.process.pid)])
 
     def stop(self, grace: float = 30) -> None:
-        everyone = descendants(self.process.pid)
-        self.process.send_signal(signal.SIGINT)
-        try:
-            self.process.wait(grace)
-        except subprocess.TimeoutExpired:
-            for pid in [self.process.pid, *everyone, *descendants(self.process.pid)]:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            self.process.wait()
+        stop_tree(self.process, grace)
         self.log.close()
 
 

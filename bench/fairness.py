@@ -80,16 +80,21 @@ class Server:
     def stop(self, grace: float) -> None:
         """SIGINT (the workers are stopped on shutdown, the in-flight runaways at their time
         limit); past the grace seconds, kill the server and every process under it."""
-        everyone = descendants(self.process.pid)
-        self.process.send_signal(signal.SIGINT)
-        try:
-            self.process.wait(grace)
-        except subprocess.TimeoutExpired:
-            for pid in [self.process.pid, *everyone, *descendants(self.process.pid)]:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            self.process.wait()
+        stop_tree(self.process, grace)
         self.log.close()
+
+
+def stop_tree(process: subprocess.Popen, grace: float) -> None:
+    """SIGINT to a server; past the grace seconds, kill it and every process under it."""
+    everyone = descendants(process.pid)
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        for pid in [process.pid, *everyone, *descendants(process.pid)]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        process.wait()
 
 
 def descendants(pid: int) -> list[int]:
