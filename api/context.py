@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from starlette.requests import Request
 
@@ -37,10 +37,18 @@ class Service:
         snapshot = self.executor.snapshot
         known = None if snapshot.remote else self.statistics.get(snapshot.version)
         if known is None:
-            work = self.executor.run(Statistics(), 30.0, client_of(request))
-            known = await timed(request, "statistics", work)
+            known = await self.run(request, "statistics", Statistics(), 30.0)
             self.statistics = {} if snapshot.remote else {snapshot.version: known}
         return known
+
+    async def run(self, request: Request, operation: str, job: Any, limit: float) -> Any:
+        """Run a reading job in a worker for the request's client, timed for the access log."""
+        return await timed(request, operation, self.executor.run(job, limit, client_of(request)))
+
+    async def write(self, request: Request, operation: str, job: Any) -> Any:
+        """Run a writing job for the request's client, timed for the access log."""
+        limit = self.settings.write_time_limit
+        return await timed(request, operation, self.executor.write(job, limit, client_of(request)))
 
     def base(self, request: Request) -> str:
         """Where this service is reached: the configured public base, or the request's own root."""

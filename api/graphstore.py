@@ -10,8 +10,7 @@ from pyoxigraph import NamedNode
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from api.clients import client_of
-from api.context import Service, service, timed
+from api.context import Service, service
 from api.jobs import Payload, ReadGraph, WriteGraph
 from api.negotiation import GRAPH_FORMATS, RDF_READERS, negotiate
 from api.protocol import ProtocolError, body_bytes, media_type
@@ -70,8 +69,7 @@ async def handle(request: Request, graph: object) -> Response:
         graph = location = context.base(request) + "store/" + uuid.uuid4().hex
     payloads = () if request.method == "DELETE" else await read_payloads(request, context)
     job = WriteGraph(request.method, graph, payloads, graph or str(request.url), location)  # type: ignore[arg-type]
-    work = context.executor.write(job, context.settings.write_time_limit, client_of(request))
-    return answer(await timed(request, f"graph {request.method}", work))
+    return answer(await context.write(request, f"graph {request.method}", job))
 
 
 async def read(request: Request, context: Service, graph: object) -> Response:
@@ -82,11 +80,7 @@ async def read(request: Request, context: Service, graph: object) -> Response:
         offered = ", ".join(f.media_type for f in GRAPH_FORMATS)
         raise ProtocolError(406, f"graphs are served as {offered}")
     job = ReadGraph(graph, fmt.name, context.settings.max_result_bytes)  # type: ignore[arg-type]
-    result = await timed(
-        request,
-        "graph GET",
-        context.executor.run(job, context.settings.time_limit, client_of(request)),
-    )
+    result = await context.run(request, "graph GET", job, context.settings.time_limit)
     return answer(result, head=request.method == "HEAD")
 
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from api.clients import client_of
-from api.context import Service, service, timed
+from api.context import Service, service
 from api.negotiation import GRAPH_FORMATS, negotiate
 from api.protocol import ProtocolError
 from api.publication import Description, DumpFile
@@ -26,8 +25,7 @@ async def void(request: Request) -> Response:
     if fmt is None:
         raise ProtocolError(406, "the description is RDF: accept Turtle, N-Triples, JSON-LD, ...")
     job = Description(context.base(request), context.endpoint(request), fmt.name)
-    work = context.executor.run(job, 30.0, client_of(request))
-    return answer(await timed(request, "void", work))
+    return answer(await context.run(request, "void", job, 30.0))
 
 
 @router.get("/dumps/{file}")
@@ -35,8 +33,7 @@ async def dump(request: Request, file: str) -> Response:
     """A dump of one named graph (Turtle, N-Triples or JSON-LD), or of all of them (N-Quads)."""
     context = service(request)
     local_only(context)
-    work = context.executor.run(DumpFile(file), 60.0, client_of(request))
-    return answer(await timed(request, "dump", work))
+    return answer(await context.run(request, "dump", DumpFile(file), 60.0))
 
 
 def local_only(context: Service) -> None:

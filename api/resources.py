@@ -10,8 +10,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, Response
 
 from api import pages
-from api.clients import client_of
-from api.context import Service, service, timed
+from api.context import Service, service
 from api.negotiation import GRAPH_FORMATS, HTML, negotiate
 from api.protocol import ProtocolError
 from api.responses import answer
@@ -38,17 +37,12 @@ async def resource(
     fmt = chosen(request, format)
     headers = {"Vary": "Accept"}
     if fmt == HTML:
-        view = await timed(request, "page", context.executor.run(
-            Look(iri, context.settings.sources), context.settings.time_limit, client_of(request)
-        ))  # fmt: skip
+        look = Look(iri, context.settings.sources)
+        view = await context.run(request, "page", look, context.settings.time_limit)
         body = pages.page(view, linker(request, context), context.settings.prefixes)
         return HTMLResponse("" if request.method == "HEAD" else body, headers=headers)
     job = Describe(iri, fmt.name, context.settings.max_result_bytes, context.settings.prefixes)
-    result = await timed(
-        request,
-        "describe",
-        context.executor.run(job, context.settings.time_limit, client_of(request)),
-    )
+    result = await context.run(request, "describe", job, context.settings.time_limit)
     response = answer(result, head=request.method == "HEAD")
     response.headers.update(headers)
     return response

@@ -115,8 +115,7 @@ async def update(request: Request, context: Service, found: UpdateOperation) -> 
             )  # fmt: skip
         text = with_using(text, found.using, found.using_named)
     job = Update(text, base, settings.prefixes, context.reach)
-    work = context.executor.write(job, settings.write_time_limit, client_of(request))
-    return answer(await timed(request, "update", work))
+    return answer(await context.write(request, "update", job))
 
 
 def check_nesting(text: str, limit: int) -> None:
