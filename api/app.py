@@ -106,10 +106,10 @@ def reach_policy(settings: Settings) -> ReachPolicy:
     standard SPARQL only."""
     remote = settings.remote is not None
     offline = not settings.service_allow_list and not remote
-    if offline and not sandbox.available():
+    isolated = offline and sandbox.available()
+    if offline and not isolated:
         log.warning("this machine cannot sandbox the query workers (Linux with libseccomp): "
                     "SERVICE and LOAD are refused by the parse-based check alone")  # fmt: skip
-    isolated = offline and sandbox.available()
     return ReachPolicy(settings.service_allow_list, sandboxed=isolated, standard_only=remote)
 
 

@@ -1,14 +1,13 @@
 """Lines found in the content of a text that lost its line breaks (a crawled record, a page's
-text joined into one line): a line breaks where a paragraph starts, at a 　　 indent, and before
-an item's numbering or an assignment's key where it follows the end of a sentence, a closing
-bracket or a space, outside any bracket. A text that kept its lines breaks there already, so it
-reads the same."""
+text joined into one line): a line breaks at a 　　 indent, and, outside any bracket, before an
+item's numbering or a line's label where it follows the end of a sentence, a closing bracket or a
+space, or before an item that continues the numbering before it wherever it falls. A text that
+kept its lines breaks there already, so it reads the same."""
 
 from __future__ import annotations
 
-import itertools
 import re
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from kg.sources.annotations import KEY
 from kg.sources.line_keys import LABELS as LINE_LABELS
@@ -77,4 +76,4 @@ def follows(style: str, value: int, numbering: dict[str, int], previous: str | N
 def split(text: SpannedText, at: list[int]) -> list[SpannedText]:
     """The text cut at each position."""
     bounds = [0, *(position for position in at if position > 0), len(text.text)]
-    return [text[start:end] for start, end in itertools.pairwise(bounds)]
+    return [text[start:end] for start, end in pairwise(bounds)]

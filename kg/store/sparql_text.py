@@ -116,9 +116,9 @@ def name_tokens(run: str, start: int) -> list[Token]:
 
 @lru_cache(maxsize=4)
 def lexed(text: str) -> tuple[str, tuple[Token, ...]]:
-    """The unescaped text and its tokens, remembered for the last few texts: a request's query is
-    read for several things (its form, its nesting, whether it is one pattern) in one stretch.
-    Few, because a 64 kB text can be 64,000 tokens."""
+    """The unescaped text and its tokens, remembered for the last few texts: a text is read for
+    several things in one stretch (whether it is one pattern and its LIMIT; an update's dataset
+    clauses, then its USING added). Few, because a 64 kB text can be 64,000 tokens."""
     unescaped = unescape(text)
     return unescaped, tuple(tokenize(unescaped))
 
