@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from kg.errors import SourceError
+from kg.sources.document_kinds import KINDS
 from kg.sources.records import Imprint
 from kg.sources.text import Line
 
@@ -21,9 +22,7 @@ _DATE = r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 # 广州市人民政府办公厅秘书处2020年9月10日印发; a date alone on its line, closing a document
 IMPRINT = re.compile(rf"^(?P<printer>\S+?)?{_DATE}(?P<verb>印发|发布|公布)?$")
 # 关于促进汽车产业加快发展的意见, ……重点工作部门分工的通知, ……实施方案
-TITLE = re.compile(
-    r"(?:关于|的).*(?:意见|通知|方案|办法|规划|决定|纲要|计划|措施|规定|细则|分工|安排|要点|分工表)$"
-)
+TITLE = re.compile(rf"(?:关于|的).*(?:{KINDS})$")
 TITLE_MAX = 80  # characters a title may have; longer lines are prose
 DATE_NOTE = re.compile(r"（[^）]*）$")  # 2012年3月5日（此件公开发布）
 

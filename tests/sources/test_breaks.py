@@ -64,3 +64,57 @@ def test_a_paragraph_indent_breaks_and_an_open_page_mark_holds_nothing_back() ->
 def test_characters_keep_their_source_line() -> None:
     first, second = broken(SpannedText.at("（一）甲。（二）乙。", 7))
     assert first.lines == second.lines[:1] * len(first.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("现将有关事宜通知如下一、扩大开放", ["现将有关事宜通知如下", "一、扩大开放"]),
+        ("……责任分解方案一、2023年主要目标", ["……责任分解方案", "一、2023年主要目标"]),
+        ("要求重点做好的工作事项（一）把握主线", ["要求重点做好的工作事项", "（一）把握主线"]),
+    ],
+)
+def test_a_numbering_breaks_where_an_introduction_or_a_title_leads_into_it(
+    text: str, expected: list[str]
+) -> None:
+    assert lines(text) == expected
+
+
+@pytest.mark.parametrize("text", ["建立统一、开放的市场", "实施方案二、三期工程"])
+def test_a_first_item_needs_its_introduction(text: str) -> None:
+    assert lines(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "请抓好落实。示例区人民政府办公室2023年1月3日    2023年区重点任务分解方案",
+            ["请抓好落实。", "示例区人民政府办公室2023年1月3日", "2023年区重点任务分解方案"],
+        ),
+        (
+            "请抓好落实。广州市人民政府二○○七年四月四日2007年工作事项",
+            ["请抓好落实。", "广州市人民政府二○○七年四月四日", "2007年工作事项"],
+        ),
+    ],
+)
+def test_a_signature_is_a_line_of_its_own(text: str, expected: list[str]) -> None:
+    assert lines(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本办法自发布之日起施行。2023年1月3日起施行。", "会议决定。2023年1月3日，区政府召开会议"],
+)
+def test_a_date_inside_a_sentence_is_no_signature(text: str) -> None:
+    assert lines(text) == [text]
+
+
+def test_a_key_opens_a_line_wherever_it_falls_and_stays_whole() -> None:
+    text = "（一）增长7%以上责任单位：区发展和改革局（二）增长10%以上协同责任单位：区财政局"
+    assert lines(text) == [
+        "（一）增长7%以上",
+        "责任单位：区发展和改革局",
+        "（二）增长10%以上",
+        "协同责任单位：区财政局",
+    ]

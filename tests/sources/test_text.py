@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import SourceError
+from kg.sources.read import read_source
 from kg.sources.spans import SpannedText
 from kg.sources.text import full_width, html_lines, is_traditional, read_source_text
 
@@ -120,3 +121,23 @@ def test_a_fragment_cut_from_a_page_reads_like_the_page() -> None:
     page = f"<html><body><table><tr>{fragment}</tr></table></body></html>"
     assert [t.text for _, t, _ in html_lines(fragment)] == ["一、总体要求", "（一）做好。"]
     assert [t.text for _, t, _ in html_lines(page)] == ["一、总体要求", "（一）做好。"]
+
+
+ONE_LINE_NOTICE = (
+    "示例区人民政府办公室关于印发2023年重点任务分解方案的通知各街道办事处：现印发给你们，并通知如下："
+    "一、各责任单位要高度重视。二、各责任单位要按季度报送进展情况。"
+    "示例区人民政府办公室2023年1月3日    2023年重点任务分解方案"
+    "一、主要预期目标（一）地区生产总值增长7%以上责任单位：区发展和改革局"
+    "（二）固定资产投资增长10%以上责任单位：区财政局"
+)
+
+
+def test_a_covering_notice_in_one_line_is_told_apart_from_its_document(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text(ONE_LINE_NOTICE, encoding="utf-8")
+    document = read_source(path)
+    assert [(t.label, [m.written for m in t.leads]) for t in document.tasks] == [
+        ("（一）", ["区发展和改革局"]),
+        ("（二）", ["区财政局"]),
+    ]
+    assert [theme.label for theme in document.themes] == ["主要预期目标"]
