@@ -262,10 +262,16 @@ class DocumentWriter:
         self.graph.add((subject, predicate, obj))
 
     def derived(self, node: URIRef, span: Span) -> None:
-        """Record the source file and lines a node was read from (PROV-O)."""
+        """Record the source file and lines a node was read from (PROV-O), and its characters'
+        offsets where those lines hold several of the text's lines (lost line breaks)."""
         self.add(node, PROV.wasDerivedFrom, self.source)
         self.add(node, POL.firstLine, Literal(span.first, datatype=XSD.integer))
         self.add(node, POL.lastLine, Literal(span.last, datatype=XSD.integer))
+        run_on = {span.first, span.last} & self.document.run_on
+        if span.offsets is not None and run_on:
+            first, last = span.offsets
+            self.add(node, POL.firstOffset, Literal(first, datatype=XSD.integer))
+            self.add(node, POL.lastOffset, Literal(last, datatype=XSD.integer))
 
     def add_source(self) -> None:
         facts = self.facts

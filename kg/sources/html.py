@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 
-from kg.sources.spans import SpannedText
+from kg.sources.spans import UNKNOWN, SpannedText
 
 PhysicalLine = tuple[int, SpannedText, bool]  # number, text, whether a table row
 
@@ -85,6 +86,7 @@ CELL_CHARACTERS = 1000
 class Text:
     data: str
     line: int
+    offset: int  # of its first character in the page
 
 
 @dataclass
@@ -113,10 +115,11 @@ class Element:
 class _TreeBuilder(HTMLParser):
     """Tolerant: an end tag closes up to the open element it names, and none where none is open."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)  # a reference is text at its own offset
         self.root = Element("#document")
         self.open = [self.root]
+        self.line_starts = [0, *(i + 1 for i, char in enumerate(html) if char == "\n")]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         element = Element(tag)
@@ -131,7 +134,14 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        self.open[-1].children.append(Text(data, self.getpos()[0]))
+        line, column = self.getpos()
+        self.open[-1].children.append(Text(data, line, self.line_starts[line - 1] + column))
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(unescape(f"&{name};"))
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(unescape(f"&#{name};"))
 
 
 def is_table_of_rows(table: Element) -> bool:
@@ -157,11 +167,14 @@ class _Lines:
         self.lines: list[PhysicalLine] = []
         self.chars: list[str] = []
         self.char_lines: list[int] = []
+        self.offsets: list[int] = []
 
-    def add(self, data: str, line: int) -> None:
-        for char in data:
+    def add(self, text: Text) -> None:
+        line = text.line
+        for i, char in enumerate(text.data):
             self.chars.append(" " if char in "\r\n\t" else char)
             self.char_lines.append(line)
+            self.offsets.append(text.offset + i)
             if char == "\n":
                 line += 1
 
@@ -169,13 +182,16 @@ class _Lines:
         """The separator of two cells, at the line of the character before it (or `line`)."""
         self.chars.append("\t")
         self.char_lines.append(self.char_lines[-1] if self.char_lines else line)
+        self.offsets.append(UNKNOWN)
 
     def end(self, row: bool = False) -> None:
         if self.chars:
-            text = SpannedText("".join(self.chars), tuple(self.char_lines))
+            text = SpannedText(
+                "".join(self.chars), tuple(self.char_lines), offsets=tuple(self.offsets)
+            )
             first = next((i for i, char in enumerate(self.chars) if not char.isspace()), 0)
             self.lines.append((self.char_lines[first], text, row))
-        self.chars, self.char_lines = [], []
+        self.chars, self.char_lines, self.offsets = [], [], []
 
 
 def flatten(root: Element) -> list[PhysicalLine]:
@@ -185,7 +201,7 @@ def flatten(root: Element) -> list[PhysicalLine]:
     while stack:
         node, closing = stack.pop()
         if isinstance(node, Text):
-            out.add(node.data, node.line)
+            out.add(node)
         elif node.tag in HIDDEN:
             continue
         elif node.tag == "table" and not closing and is_table_of_rows(node):
@@ -209,14 +225,14 @@ def rows(table: Element, out: _Lines) -> None:
             if number:
                 out.tab(next((text.line for text in cell.texts()), 1))
             for text in cell.texts():
-                out.add(text.data, text.line)
+                out.add(text)
         out.end(row=bool(cells))
 
 
 def html_lines(html: str) -> list[PhysicalLine]:
     """The visible text of an HTML page or fragment as logical lines, each character at its
     source line."""
-    builder = _TreeBuilder()
+    builder = _TreeBuilder(html)
     builder.feed(html)
     builder.close()
     return [line for line in flatten(builder.root) if line[1].text.strip()]

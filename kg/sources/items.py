@@ -171,7 +171,8 @@ def _task(
     path: str,
 ) -> Task:
     own = part.own.strip().strip("，；").strip()
-    lines = [item.line.number, *own.lines, *(part.assignment.lines if part.assignment else ())]
+    read = [item.line.content, own, *([part.assignment] if part.assignment else [])]
+    whole = SpannedText.concat(read).span
     return Task(
         number=number,
         theme=theme,
@@ -180,7 +181,7 @@ def _task(
         cooperators=assignment.cooperators if assignment else (),
         remark=None,
         instruments=_instruments(own, path),
-        span=Span(item.line.number, max(lines)),
+        span=Span(item.line.number, whole.last, whole.offsets),
         label=item.marker.label,
         deadline=_deadline(part, assignment),
         leader=part.leader.as_printed if part.leader else None,

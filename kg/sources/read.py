@@ -53,4 +53,5 @@ def read_source(path: Path, layout: str | None = None) -> SourceDocument:
     """Read a source file in the form given, or in the form it is recognized to be in."""
     source = read_source_text(path)
     reader = reader_named(layout) if layout else recognize(source)
-    return replace(reader.read(source), citations=citations(source.spanned_text))
+    document = reader.read(source)
+    return replace(document, citations=citations(source.spanned_text), run_on=source.run_on)

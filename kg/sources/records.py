@@ -96,3 +96,4 @@ class SourceDocument:
     identifier: str | None = None  # the document number (文号) the text prints
     traditional: bool = False  # the file prints traditional characters
     citations: tuple[Citation, ...] = ()  # the higher-level documents the text cites
+    run_on: frozenset[int] = frozenset()  # source lines that hold several of its lines

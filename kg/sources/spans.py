@@ -1,20 +1,26 @@
-"""Text that remembers the source line of every character it holds."""
+"""Text that remembers the source line of every character it holds, and its character offset
+in a source of one line (a crawled record, a page on one line), where lines say nothing."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 
 
+UNKNOWN = -1  # the offset of a character the source does not print (a separator put in)
+
+
 @dataclass(frozen=True)
 class Span:
-    """An inclusive range of 1-based line numbers in a source file."""
+    """An inclusive range of 1-based line numbers in a source file, and of 0-based character
+    offsets where the source is one line."""
 
     first: int
     last: int
+    offsets: tuple[int, int] | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
@@ -25,22 +31,29 @@ class SpannedText:
     """A string paired with the source line of each of its characters.
 
     `text` is what the readers parse (simplified script, full-width punctuation); `printed`,
-    of the same length, is what the source prints (None: the same as `text`).
+    of the same length, is what the source prints (None: the same as `text`); `offsets`, where
+    the source is one line, each character's offset in it (UNKNOWN for one put in).
     """
 
     text: str
     lines: tuple[int, ...]
     printed: str | None = None
+    offsets: tuple[int, ...] | None = None
 
     def __post_init__(self) -> None:
-        if len(self.lines) != len(self.text) or (
-            self.printed is not None and len(self.printed) != len(self.text)
+        if len(self.lines) != len(self.text) or any(
+            other is not None and len(other) != len(self.text)
+            for other in (self.printed, self.offsets)
         ):
-            raise ValueError("text, printed form and lines differ in length")
+            raise ValueError("text, printed form, lines and offsets differ in length")
 
     @classmethod
-    def at(cls, text: str, line: int, printed: str | None = None) -> SpannedText:
-        return cls(text, (line,) * len(text), None if printed == text else printed)
+    def at(
+        cls, text: str, line: int, printed: str | None = None, offset: int | None = None
+    ) -> SpannedText:
+        """Text printed on one line (from `offset` on, where the source is one line)."""
+        offsets = None if offset is None else tuple(range(offset, offset + len(text)))
+        return cls(text, (line,) * len(text), None if printed == text else printed, offsets)
 
     @classmethod
     def empty(cls) -> SpannedText:
@@ -54,24 +67,30 @@ class SpannedText:
         printed = None
         if any(part.printed is not None for part in parts):
             printed = "".join(part.as_printed for part in parts)
-        return cls("".join(part.text for part in parts), lines, printed)
+        offsets = None
+        if any(part.offsets is not None for part in parts):
+            offsets = tuple(offset for part in parts for offset in part.known_offsets)
+        return cls("".join(part.text for part in parts), lines, printed, offsets)
 
     @property
     def as_printed(self) -> str:
         return self.text if self.printed is None else self.printed
 
+    @property
+    def known_offsets(self) -> tuple[int, ...]:
+        """The offsets, UNKNOWN for each character where the text keeps none."""
+        return self.offsets if self.offsets is not None else (UNKNOWN,) * len(self.text)
+
     def __bool__(self) -> bool:
         return bool(self.text)
 
     def __add__(self, other: SpannedText) -> SpannedText:
-        printed = None
-        if self.printed is not None or other.printed is not None:
-            printed = self.as_printed + other.as_printed
-        return SpannedText(self.text + other.text, self.lines + other.lines, printed)
+        return SpannedText.concat((self, other))
 
     def __getitem__(self, key: slice) -> SpannedText:
         printed = None if self.printed is None else self.printed[key]
-        return SpannedText(self.text[key], self.lines[key], printed)
+        offsets = None if self.offsets is None else self.offsets[key]
+        return SpannedText(self.text[key], self.lines[key], printed, offsets)
 
     def strip(self, chars: str | None = None) -> SpannedText:
         """Drop leading and trailing characters (whitespace by default)."""
@@ -89,7 +108,9 @@ class SpannedText:
     def span(self) -> Span:
         if not self.lines:
             raise ValueError("an empty text has no span")
-        return Span(min(self.lines), max(self.lines))
+        known = [offset for offset in self.offsets or () if offset != UNKNOWN]
+        offsets = (min(known), max(known)) if known else None
+        return Span(min(self.lines), max(self.lines), offsets)
 
     def cleaned(self) -> SpannedText:
         """Drop the whitespace a PDF extraction puts inside words.
@@ -123,6 +144,7 @@ class SpannedText:
             "".join(" " if text[k].isspace() else text[k] for k in kept),
             tuple(self.lines[k] for k in kept),
             printed,
+            None if self.offsets is None else tuple(self.offsets[k] for k in kept),
         )
 
     def split(self, separators: str) -> list[SpannedText]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -68,6 +69,12 @@ class SourceText:
         )
 
     @property
+    def run_on(self) -> frozenset[int]:
+        """The source lines that hold more than one line of the text: lost line breaks."""
+        counts = Counter(line.number for line in self.lines)
+        return frozenset(number for number, count in counts.items() if count > 1)
+
+    @property
     def full_text(self) -> str:
         """The normalized lines joined, for what a document states once (排在第一位的为牵头单位)."""
         return "".join(line.text for line in self.lines)
@@ -101,8 +108,14 @@ def _read(path: Path) -> bytes:
 
 
 def text_lines(text: str) -> list[PhysicalLine]:
-    lines = enumerate(text.splitlines(), start=1)
-    return [(n, SpannedText.at(line, n), "\t" in line) for n, line in lines]
+    """Each line with its number, each character with its offset in the text."""
+    found: list[PhysicalLine] = []
+    offset = 0
+    for number, kept in enumerate(text.splitlines(keepends=True), start=1):
+        line = kept.splitlines()[0] if kept.strip("\r\n") else kept.rstrip("\r\n")
+        found.append((number, SpannedText.at(line, number, offset=offset), "\t" in line))
+        offset += len(kept)
+    return found
 
 
 @cache
@@ -147,4 +160,4 @@ def normalize(content: SpannedText, traditional: bool) -> SpannedText:
     """The text the readers parse, the printed form kept beside it."""
     printed = content.as_printed
     text = full_width(to_simplified(printed) if traditional else printed)
-    return SpannedText(text, content.lines, None if text == printed else printed)
+    return SpannedText(text, content.lines, None if text == printed else printed, content.offsets)

@@ -158,3 +158,17 @@ def test_a_name_the_catalogue_does_not_list_still_stops_the_build(tmp_path: Path
     with pytest.raises(UnresolvedNames) as caught:
         pipeline.graph_from(listed)
     assert "1 name(s)" in str(caught.value) and "'市无名办'" in str(caught.value)
+
+
+def test_where_a_file_lost_its_line_breaks_assignments_give_character_offsets(
+    tmp_path: Path,
+) -> None:
+    page = (FORMS / "inline-2012.html").read_text(encoding="utf-8").replace("\n", "")
+    one_line = tmp_path / "inline-2012.html"
+    one_line.write_text(page, encoding="utf-8")
+    query = """SELECT ?written ?first ?last WHERE {
+        ?a pol:writtenAs ?written ; pol:firstOffset ?first ; pol:lastOffset ?last }"""
+    rows = select(pipeline.graph_from(inputs([one_line])), query)
+    assert rows
+    assert all(page[int(first) : int(last) + 1] == written for written, first, last in rows)
+    assert select(pipeline.graph_from(inputs([FORMS / "inline-2012.html"])), query) == []

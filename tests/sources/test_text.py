@@ -141,3 +141,23 @@ def test_a_covering_notice_in_one_line_is_told_apart_from_its_document(tmp_path:
         ("（二）", ["区财政局"]),
     ]
     assert [theme.label for theme in document.themes] == ["主要预期目标"]
+
+
+def test_a_text_of_one_line_keeps_each_characters_offset(tmp_path: Path) -> None:
+    text = "各区：（一）做好甲。（市发展改革委牵头，市财政局配合）（二）做好乙。（市财政局牵头）"
+    path = tmp_path / "one-line.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_source(path)
+    spans = [
+        (m.written, m.span.offsets) for t in document.tasks for m in (*t.leads, *t.cooperators)
+    ]
+    assert [text[first : last + 1] for _, (first, last) in spans] == [name for name, _ in spans]
+    first, last = document.tasks[1].span.offsets
+    assert text[first : last + 1] == "（二）做好乙。（市财政局牵头）"
+
+
+def test_a_reference_in_a_page_is_one_character_at_its_offset() -> None:
+    html = "<p>甲&nbsp;乙&#12290;丙</p>"
+    ((_, text, _),) = html_lines(html)
+    assert text.text == "甲\xa0乙。丙"
+    assert [html[offset] for offset in text.offsets] == ["甲", "&", "乙", "&", "丙"]
