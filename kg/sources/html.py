@@ -229,10 +229,19 @@ def rows(table: Element, out: _Lines) -> None:
         out.end(row=bool(cells))
 
 
-def html_lines(html: str) -> list[PhysicalLine]:
-    """The visible text of an HTML page or fragment as logical lines, each character at its
-    source line."""
+def parse(html: str) -> Element:
+    """An HTML page or fragment as a tree, each text at its source line and offset."""
     builder = _TreeBuilder(html)
     builder.feed(html)
     builder.close()
-    return [line for line in flatten(builder.root) if line[1].text.strip()]
+    return builder.root
+
+
+def lines_of(element: Element) -> list[PhysicalLine]:
+    """An element's visible text as logical lines, each character at its source line."""
+    return [line for line in flatten(element) if line[1].text.strip()]
+
+
+def html_lines(html: str) -> list[PhysicalLine]:
+    """The visible text of an HTML page or fragment as logical lines."""
+    return lines_of(parse(html))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.errors import SourceError
+from kg.sources import front
 from kg.sources.citations import citations
+from kg.sources.page_metadata import PageMetadata
 from kg.sources.readers import inline, listing, table, themed
-from kg.sources.records import SourceDocument
+from kg.sources.records import Imprint, SourceDocument
 from kg.sources.text import SourceText, read_source_text
 
 
@@ -53,5 +57,37 @@ def read_source(path: Path, layout: str | None = None) -> SourceDocument:
     """Read a source file in the form given, or in the form it is recognized to be in."""
     source = read_source_text(path)
     reader = reader_named(layout) if layout else recognize(source)
-    document = reader.read(source)
+    document = with_page_metadata(reader.read(source), source.metadata)
     return replace(document, citations=citations(source.spanned_text), run_on=source.run_on)
+
+
+# 2018年11月16日, 2023-04-18, 2023.04.18, 2023/4/18
+PRINTED_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)[年.\-/](?P<m>\d{1,2})[月.\-/](?P<d>\d{1,2})日?")
+
+
+def with_page_metadata(document: SourceDocument, metadata: PageMetadata) -> SourceDocument:
+    """What the text does not print itself, from what its page prints above it: the 文号, the
+    date and issuer (成文日期, 发布机构), the title."""
+    number = metadata.get("identifier")
+    identifier = document.identifier
+    if identifier is None and number and front.IDENTIFIER.fullmatch("".join(number.value.split())):
+        identifier = "".join(number.value.split())
+    title = metadata.get("title")
+    return replace(
+        document,
+        identifier=identifier,
+        imprint=document.imprint or page_imprint(metadata),
+        heading=title.value if title and title.value in document.heading else document.heading,
+    )
+
+
+def page_imprint(metadata: PageMetadata) -> Imprint | None:
+    written, issuer = metadata.get("written"), metadata.get("issuer")
+    match = PRINTED_DATE.fullmatch(written.value.strip()) if written else None
+    if written is None or match is None:
+        return None
+    try:
+        date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None  # a page's date that is no date says nothing
+    return Imprint(issuer.value if issuer else None, date, written.line)

@@ -18,7 +18,9 @@ import opencc
 from kg.errors import SourceError
 from kg.sources.breaks import broken
 from kg.sources.encoding import decode
-from kg.sources.html import PhysicalLine, html_lines
+from kg.sources.html import PhysicalLine, lines_of, parse
+from kg.sources.main_content import article, is_whole_page
+from kg.sources.page_metadata import PageMetadata, page_metadata
 from kg.sources.spans import SpannedText
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -60,6 +62,7 @@ class SourceText:
     lines: tuple[Line, ...]
     traditional: bool  # the file prints traditional characters (the lines hold simplified)
     html: bool
+    metadata: PageMetadata  # what a portal prints above the article (发文字号, 成文日期 ...)
 
     @property
     def spanned_text(self) -> SpannedText:
@@ -85,14 +88,24 @@ def read_source_text(path: Path) -> SourceText:
     raw = _read(path)
     is_html = path.suffix.lower() in HTML_SUFFIXES
     decoded = decode(raw, path, is_html)
-    physical = html_lines(decoded) if is_html else text_lines(decoded)
+    page, physical = html_page(decoded) if is_html else (text_lines(decoded),) * 2
     traditional = is_traditional(decoded)
+    metadata = page_metadata((normalize(content, traditional), row) for _, content, row in page)
     lines = tuple(
         Line(number, part, row)
         for number, content, row in physical
         for part in lines_in(normalize(content, traditional), row)
     )
-    return SourceText(path, hashlib.sha256(raw).hexdigest(), lines, traditional, is_html)
+    digest = hashlib.sha256(raw).hexdigest()
+    return SourceText(path, digest, lines, traditional, is_html, metadata)
+
+
+def html_page(html: str) -> tuple[list[PhysicalLine], list[PhysicalLine]]:
+    """A page's lines, and its article's (a whole page's main content; a fragment's all)."""
+    root = parse(html)
+    page = lines_of(root)
+    body = article(root, html) if is_whole_page(root) else root
+    return page, page if body is root else lines_of(body)
 
 
 def lines_in(content: SpannedText, row: bool) -> list[SpannedText]:

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from kg.errors import SourceError
+from kg.sources.html import html_lines
 from kg.sources.read import read_source
 from kg.sources.spans import SpannedText
-from kg.sources.text import full_width, html_lines, is_traditional, read_source_text
+from kg.sources.text import full_width, is_traditional, read_source_text
 
 
 def test_half_width_punctuation_reads_as_full_width_except_inside_ascii() -> None:
