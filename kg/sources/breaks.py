@@ -34,6 +34,7 @@ LABELS = "|".join(unnamed(label).removeprefix("^") for label in LINE_LABELS)
 # follows and by the numbering before it)
 CANDIDATE = re.compile(rf"(?=(?P<item>{STARTS})|(?P<key>{unnamed(KEY)})|{LABELS})")
 INDENT = re.compile(r"\u3000{2,}")
+RANK = {style: rank for rank, (style, _) in enumerate(STYLES)}  # the customary order of depth
 # What leads into a numbering's first item with nothing between: 通知如下, a title's last word
 # (……责任分解方案一、……)
 INTRODUCTION = re.compile(rf"(?:如下|{KINDS})$")
@@ -119,11 +120,14 @@ def signatures(paragraph: SpannedText) -> list[int]:
 
 def follows(style: str, value: int, numbering: dict[str, int], previous: str | None) -> bool:
     """Whether an item numbered so continues the numbering before it: its style's next number,
-    or the first of a style (or an unnumbered ——) right below a heading."""
+    or the first of a style (or an unnumbered ——) right below a heading, where the style's
+    numbering starts again."""
     first_below = previous is not None and previous != style
     if value == 0:  # —— items have no number
         return first_below
-    return numbering.get(style, 0) + 1 == value and (style in numbering or first_below)
+    # a style's numbering starts again below each heading of a style above it (一、 > （一） > 1.)
+    restarts = value == 1 and previous is not None and RANK[style] > RANK[previous]
+    return restarts or numbering.get(style) == value - 1
 
 
 def split(text: SpannedText, at: list[int]) -> list[SpannedText]:

@@ -1,7 +1,8 @@
-"""State Council documents as a crawled portal dataset holds them (tests/corpus/crawled), read by
-hand before any rule for them was written. Their first run read none (FIRST-RUN.md); they are not
-all read yet, so this holds what is: every document has its reading, and nothing is read that a
-person did not read."""
+"""Documents as crawled datasets and portals hold them (tests/corpus/crawled), read by hand before
+any rule for them was written. Their first runs are in FIRST-RUN.md; the readers do not read all
+of them yet, so this holds what is: every document has its reading, the documents read exactly are
+held to it, and the others are expected to fail until a general rule reads them (strictly: one
+that starts reading exactly must be moved out of NOT_YET)."""
 
 from __future__ import annotations
 
@@ -13,14 +14,29 @@ from kg.sources.evaluation import load_reading, score
 from kg.sources.read import read_source
 
 CRAWLED = Path(__file__).parent / "crawled"
-FILES = {path.stem: path for path in sorted(CRAWLED.glob("*.html"))}
+FILES = {path.stem: path for path in sorted(CRAWLED.glob("*")) if path.suffix in (".html", ".txt")}
+# The second round's documents that no rule reads exactly yet (FIRST-RUN.md says what they miss)
+NOT_YET = {
+    "12-hebei-2015-return-home-entrepreneurship",
+    "13-hebei-2017-employment-entrepreneurship",
+    "14-hebei-2019-5g-development",
+    "15-hebei-2023-steel-innovation",
+    "17-general-office-2020-business-environment",
+    "18-general-office-2020-reform-division",
+}
 
 
 def test_every_document_has_a_reading_made_by_hand() -> None:
     assert {path.stem for path in (CRAWLED / "readings").glob("*.csv")} == set(FILES)
 
 
-@pytest.mark.parametrize("stem", sorted(FILES))
+@pytest.mark.parametrize(
+    "stem",
+    [
+        pytest.param(stem, marks=[pytest.mark.xfail(strict=True)] if stem in NOT_YET else [])
+        for stem in sorted(FILES)
+    ],
+)
 def test_every_task_is_found_and_nothing_is_read_that_a_person_did_not(stem: str) -> None:
     result = score(read_source(FILES[stem]), load_reading(CRAWLED / "readings" / f"{stem}.csv"))
     assert result.tasks_read == result.tasks_expected

@@ -118,3 +118,20 @@ def test_a_key_opens_a_line_wherever_it_falls_and_stays_whole() -> None:
         "（二）增长10%以上",
         "协同责任单位：区财政局",
     ]
+
+
+def test_a_numbering_starts_again_below_each_heading() -> None:
+    text = "一、甲（一）做好A。（B负责）（二）做好C。（D负责）二、乙（一）做好E。（F负责）"
+    assert lines(text) == [
+        "一、甲",
+        "（一）做好A。（B负责）",
+        "（二）做好C。（D负责）",
+        "二、乙",
+        "（一）做好E。（F负责）",
+    ]
+
+
+def test_a_first_number_below_a_deeper_item_starts_nothing() -> None:
+    assert lines("（一）做好A，实行统一、规范管理。（B负责）") == [
+        "（一）做好A，实行统一、规范管理。（B负责）"
+    ]
