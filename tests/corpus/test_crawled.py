@@ -20,7 +20,6 @@ NOT_YET = {
     "12-hebei-2015-return-home-entrepreneurship",
     "13-hebei-2017-employment-entrepreneurship",
     "14-hebei-2019-5g-development",
-    "15-hebei-2023-steel-innovation",
     "17-general-office-2020-business-environment",
     "18-general-office-2020-reform-division",
 }
