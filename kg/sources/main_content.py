@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from lxml.etree import ParserError
+from lxml.html import fromstring
 from readability import Document
 
 from kg.sources.html import Element, Text
@@ -45,9 +46,9 @@ def article(root: Element, html: str) -> Element:
 def _readable_text(html: str) -> str:
     try:
         summary = Document(html).summary(html_partial=True)
+        return fromstring(summary).text_content() if summary.strip() else ""
     except (ParserError, ValueError):  # a page lxml cannot parse, or one with no body
         return ""
-    return re.sub(r"<[^>]*>", "", summary)
 
 
 def _compact(text: str) -> str:
