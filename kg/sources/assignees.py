@@ -20,11 +20,15 @@ BODY_ENDS = "委局厅办部院府署会行处室心司团联协队所站社台�
 BODY_END = re.compile(rf"[{BODY_ENDS}]$")
 # 发展改革委、财政部等, 区水务局等部门: "and others" closes a list, it is not part of a name
 TRAILING = re.compile(r"(?<=.)等(?:部门|单位|机构)?$")
-# 区司法局等有关部门: a body "and the other bodies concerned", two assignees; and 商务部等和各有关
-# 省级人民政府: a list closed by 等, then joined by 和 (及, 以及, 与) to another body
+# 区司法局等有关部门: a body "and the other bodies concerned", two assignees (住房城乡建设部等国务院相关
+# 部门 too); 商务部等和各有关省级人民政府: a list closed by 等, then joined by 和 (及, 以及, 与) to
+# another body; 有关部门和团省委, 国务院相关部门及各地区: two bodies joined, each named whole (three
+# characters or more, ending as a body's name does), so 有关部门和单位 and 人力资源和社会保障局 stay one
+_JOIN = "(?:和|及|以及|与)"
 AND_OTHERS = re.compile(
-    r"(?<=[委局厅办部院府署会行处室心司])等(?=(?:有关|相关|其他|其它|各)\S{2,}$)"
-    rf"|(?<=[{BODY_ENDS}])等(?:和|及|以及|与)(?=\S{{2,}}$)"
+    rf"(?<=[{BODY_ENDS}])等{_JOIN}(?=\S{{2,}}$)"
+    r"|(?<=[委局厅办部院府署会行处室心司])等(?=\S{0,6}?(?:有关|相关|其他|其它|各)\S{2,}$)"
+    rf"|(?<=\S\S[{BODY_ENDS}]){_JOIN}(?=\S{{2,}}[{BODY_ENDS}]$)"
 )
 
 
@@ -51,11 +55,16 @@ def parse_assignees(cell: SpannedText, path: str, cell_name: str) -> tuple[Menti
 
 
 def _others(names: list[SpannedText]) -> list[SpannedText]:
-    """区司法局等有关部门 as 区司法局 and 有关部门."""
+    """区司法局等有关部门 as 区司法局 and 有关部门; A等国务院相关部门及各地区 as its three."""
     split: list[SpannedText] = []
-    for name in names:
+    pending = list(reversed(names))
+    while pending:
+        name = pending.pop()
         match = AND_OTHERS.search(name.text)
-        split.extend([name[: match.start()], name[match.end() :]] if match else [name])
+        if match:
+            pending += [name[match.end() :], name[: match.start()]]
+        else:
+            split.append(name)
     return split
 
 

@@ -51,3 +51,19 @@ def test_a_list_closed_by_and_others_then_joined_to_another_body() -> None:
 def test_a_key_of_no_role_closes_the_value_before_it() -> None:
     annotation = "负责部门：人民银行、外汇局，适用范围：福建自贸试验区，以下除标注外均同"
     assert roles(annotation) == (["人民银行", "外汇局"], [])
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("有关部门和团省委", ["有关部门", "团省委"]),
+        ("省教育厅及省科技厅", ["省教育厅", "省科技厅"]),
+        ("住房城乡建设部等国务院相关部门及各地区", ["住房城乡建设部", "国务院相关部门", "各地区"]),
+        ("有关部门和单位", ["有关部门和单位"]),
+        ("人力资源和社会保障局", ["人力资源和社会保障局"]),
+        ("各级党委和政府", ["各级党委和政府"]),
+    ],
+)
+def test_two_bodies_joined_by_and_are_two_assignees(written: str, names: list[str]) -> None:
+    listed = parse_assignees(SpannedText.at(written, 3), "f.txt", "负责")
+    assert [m.written for m in listed] == names
