@@ -20,10 +20,11 @@ BODY_ENDS = "委局厅办部院府署会行处室心司团联协队所站社台�
 BODY_END = re.compile(rf"[{BODY_ENDS}]$")
 # 发展改革委、财政部等, 区水务局等部门: "and others" closes a list, it is not part of a name
 TRAILING = re.compile(r"(?<=.)等(?:部门|单位|机构)?$")
-# 区司法局等有关部门: a body "and the other bodies concerned", two assignees (住房城乡建设部等国务院相关
-# 部门 too); 商务部等和各有关省级人民政府: a list closed by 等, then joined by 和 (及, 以及, 与) to
-# another body; 有关部门和团省委, 国务院相关部门及各地区: two bodies joined, each named whole (three
-# characters or more, ending as a body's name does), so 有关部门和单位 and 人力资源和社会保障局 stay one
+# 区司法局等有关部门: a body "and the other bodies concerned", two assignees (and
+# 住房城乡建设部等国务院相关部门); 商务部等和各有关省级人民政府: a list closed by 等, then joined by
+# 和 (及, 以及, 与) to another body; 有关部门和团省委, 国务院相关部门及各地区: two bodies joined,
+# each named whole (three characters or more, ending as a body's name does), so 有关部门和单位
+# and 人力资源和社会保障局 stay one
 _JOIN = "(?:和|及|以及|与)"
 AND_OTHERS = re.compile(
     rf"(?<=[{BODY_ENDS}])等{_JOIN}(?=\S{{2,}}$)"

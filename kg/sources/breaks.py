@@ -14,7 +14,7 @@ from itertools import accumulate, pairwise
 from kg.sources.annotations import KEY
 from kg.sources.document_kinds import KINDS
 from kg.sources.line_keys import LABELS as LINE_LABELS
-from kg.sources.numbering import STYLES, read_marker
+from kg.sources.numbering import NEXT_BEFORE_DIGITS, STYLES, read_marker
 from kg.sources.spans import SpannedText
 
 
@@ -28,7 +28,7 @@ def unnamed(pattern: re.Pattern[str]) -> str:
 OPEN_CLOSE = {"（": 1, "〔": 1, "）": -1, "〕": -1}
 # What an item's start follows: the end of a sentence or of an annotation, a space, an indent
 AFTER = "。；！？：）〕】\u3000"
-STARTS = "|".join(f"(?:{unnamed(pattern)})" for _, pattern in STYLES)
+STARTS = "|".join(f"(?:{unnamed(pattern)})" for _, pattern in (*STYLES, ("", NEXT_BEFORE_DIGITS)))
 LABELS = "|".join(unnamed(label).removeprefix("^") for label in LINE_LABELS)
 # Where an item's numbering or a line's label may start (whether it does is decided by what it
 # follows and by the numbering before it)
@@ -83,16 +83,17 @@ def starts(paragraph: SpannedText) -> list[int]:
             found.append(at)
             key_end = at + len(match["key"])
             continue
-        marker = read_marker(paragraph[at:]) if match["item"] is not None else None
-        if marker is None:
+        if match["item"] is None:  # a line's label
             found += [at] if after_end(text, at) else []
-        elif marker.style == "1." and marker.rest.text[:1].isdigit():
+            continue
+        # 3．2020年底前…: the next item even where digits follow its point
+        marker = read_marker(paragraph[at:], numbering.get("1."))
+        if marker is None:
+            continue
+        continues = follows(marker.style, marker.value, numbering, previous)
+        if marker.style == "1." and marker.rest.text[:1].isdigit() and not continues:
             continue  # 3、4个百分点: a range, not an item
-        elif (
-            after_end(text, at)
-            or follows(marker.style, marker.value, numbering, previous)
-            or (marker.value == 1 and introduced(text, at))
-        ):
+        if after_end(text, at) or continues or (marker.value == 1 and introduced(text, at)):
             found.append(at)
             numbering[marker.style], previous = marker.value, marker.style
     return found

@@ -24,7 +24,7 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # "11.121人才梯队项目": a number, a point and digits is a decimal (1.5亿元), unless it is
 # the next item.
-_NEXT_BEFORE_DIGITS = re.compile(r"(?P<n>\d{1,3})[.．﹒](?=\d)")
+NEXT_BEFORE_DIGITS = re.compile(r"(?P<n>\d{1,3})[.．﹒](?=\d)")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def read_marker(line: SpannedText, following: int | None = None) -> Marker | Non
         match = pattern.match(text.text)
         if match:
             return _marker(style, text, match)
-    match = _NEXT_BEFORE_DIGITS.match(text.text)
+    match = NEXT_BEFORE_DIGITS.match(text.text)
     if following is not None and match and int(match["n"]) == following + 1:
         return _marker("1.", text, match)
     return None
