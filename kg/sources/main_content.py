@@ -16,7 +16,7 @@ from lxml.etree import ParserError
 from lxml.html import fromstring
 from readability import Document
 
-from kg.sources.html import Element, Text
+from kg.sources.html import HIDDEN, Element, Text
 
 ANCHOR = 20  # characters (whitespace dropped) that locate the article's first and last words
 ARTICLE_MINIMUM = 200  # characters below which readability's answer is no document's article
@@ -65,7 +65,7 @@ def _texts_in_order(root: Element) -> tuple[list[str], list[tuple[Text, Element]
         if isinstance(node, Text):
             texts.append(_compact(node.data))
             owners.append((node, parent))
-        elif node is root or node.tag not in ("script", "style", "head", "noscript", "template"):
+        elif node is root or node.tag not in HIDDEN:
             stack.extend((child, node) for child in reversed(node.children))
     return texts, owners
 
