@@ -14,7 +14,7 @@ from itertools import accumulate, pairwise
 from kg.sources.annotations import KEY
 from kg.sources.document_kinds import KINDS
 from kg.sources.line_keys import LABELS as LINE_LABELS
-from kg.sources.numbering import NEXT_BEFORE_DIGITS, STYLES, read_marker
+from kg.sources.numbering import NEXT_BEFORE_DIGITS, RANK, STYLES, arabic_after, read_marker
 from kg.sources.spans import SpannedText
 
 
@@ -34,7 +34,6 @@ LABELS = "|".join(unnamed(label).removeprefix("^") for label in LINE_LABELS)
 # follows and by the numbering before it)
 CANDIDATE = re.compile(rf"(?=(?P<item>{STARTS})|(?P<key>{unnamed(KEY)})|{LABELS})")
 INDENT = re.compile(r"\u3000{2,}")
-RANK = {style: rank for rank, (style, _) in enumerate(STYLES)}  # the customary order of depth
 # What leads into a numbering's first item with nothing between: 通知如下, a title's last word
 # (……责任分解方案一、……)
 INTRODUCTION = re.compile(rf"(?:如下|{KINDS})$")
@@ -74,6 +73,7 @@ def starts(paragraph: SpannedText) -> list[int]:
     found: list[int] = []
     numbering: dict[str, int] = {}
     previous: str | None = None
+    arabic: int | None = None  # the last 1. number, 0 below a heading above 1.
     key_end = 0  # 协同责任单位： is one key, not 协同 and 责任单位：
     for match in CANDIDATE.finditer(text):
         at = match.start()
@@ -87,7 +87,7 @@ def starts(paragraph: SpannedText) -> list[int]:
             found += [at] if after_end(text, at) else []
             continue
         # 3．2020年底前…: the next item even where digits follow its point
-        marker = read_marker(paragraph[at:], numbering.get("1."))
+        marker = read_marker(paragraph[at:], arabic)
         if marker is None:
             continue
         continues = follows(marker.style, marker.value, numbering, previous)
@@ -96,6 +96,7 @@ def starts(paragraph: SpannedText) -> list[int]:
         if after_end(text, at) or continues or (marker.value == 1 and introduced(text, at)):
             found.append(at)
             numbering[marker.style], previous = marker.value, marker.style
+            arabic = arabic_after(marker.style, marker.value, arabic)
     return found
 
 

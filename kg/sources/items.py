@@ -16,7 +16,7 @@ from kg.errors import SourceError
 from kg.sources import front
 from kg.sources.annotations import Assignment, combined, states_first_leads
 from kg.sources.instruments import find_instruments
-from kg.sources.numbering import Marker, depths, read_marker
+from kg.sources.numbering import Marker, arabic_after, depths, read_marker
 from kg.sources.records import Instrument, SourceDocument, Task, Theme
 from kg.sources.spans import Span, SpannedText
 from kg.sources.text import Line, SourceText
@@ -106,7 +106,7 @@ def _items(lines: tuple[Line, ...]) -> tuple[list[Line], list[Item]]:
         marker = read_marker(line.content, arabic)
         if marker is not None:
             items.append(Item(marker, line))
-            arabic = marker.value if marker.style == "1." else arabic
+            arabic = arabic_after(marker.style, marker.value, arabic)
         elif items:
             items[-1].more.append(line)
         else:

@@ -67,10 +67,20 @@ def _value(number: str) -> int:
     return int(parse_number(number))
 
 
+RANK = {style: rank for rank, (style, _) in enumerate(STYLES)}  # the customary order of depth
+
+
+def arabic_after(style: str, value: int, arabic: int | None) -> int | None:
+    """The last 1. number after an item so numbered: a heading above 1. starts it again (0), so
+    its first item reads even where digits follow its point (（六）……具体措施：1．2021年…)."""
+    if style == "1.":
+        return value
+    return 0 if RANK[style] < RANK["1."] else arabic
+
+
 def depths(styles: list[str]) -> dict[str, int]:
     """Each style's depth among those a document uses (0 is the top), in the customary order
     一、 > （一） > 1. > （1） > 1） > ①, whichever the document prints first (一、 may open with
     a 1. item before its first （一）)."""
-    rank = {name: i for i, (name, _) in enumerate(STYLES)}
-    used = sorted(set(styles), key=rank.__getitem__)
+    used = sorted(set(styles), key=RANK.__getitem__)
     return {style: depth for depth, style in enumerate(used)}

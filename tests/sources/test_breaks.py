@@ -135,3 +135,12 @@ def test_a_first_number_below_a_deeper_item_starts_nothing() -> None:
     assert lines("（一）做好A，实行统一、规范管理。（B负责）") == [
         "（一）做好A，实行统一、规范管理。（B负责）"
     ]
+
+
+def test_a_first_item_below_a_heading_breaks_where_digits_follow_its_point() -> None:
+    text = "（六）精简审批。具体措施：1．2021年6月底前提出事项。（A牵头）2．2020年底前完成。（B牵头）"
+    assert lines(text) == [
+        "（六）精简审批。具体措施：",
+        "1．2021年6月底前提出事项。（A牵头）",
+        "2．2020年底前完成。（B牵头）",
+    ]

@@ -247,3 +247,18 @@ def test_a_table_without_numbers_one_cell_a_line(tmp_path: Path) -> None:
         (["市金融办", "市人民银行"], [], None),
     ]  # the prose after the table, and its signature, make no row
     assert document.tasks[0].text == "围绕全市经济政策执行落实情况，通过新闻发布会及时宣传解读。"
+
+
+def test_an_annotated_item_that_opens_the_items_below_it_is_a_task(tmp_path: Path) -> None:
+    """（一）……（A负责）具体措施：1．……（B牵头）: both levels carry assignments, both are tasks."""
+    document = read_source(
+        written(
+            tmp_path,
+            "一、总体要求\n（一）落实减税降费政策。（财政部、税务总局按职责分工负责）具体措施：\n"
+            "1．完善直达机制。（财政部牵头，国务院相关部门及各地区按职责分工负责）\n"
+            "2．简化优惠程序。（税务总局牵头）\n（二）优化信贷服务。（人民银行负责）\n",
+        )
+    )
+    assert [task.label for task in document.tasks] == ["（一）", "1．", "2．", "（二）"]
+    assert [m.written for m in document.tasks[0].leads] == ["财政部", "税务总局"]
+    assert document.tasks[0].text == "落实减税降费政策。"

@@ -26,6 +26,8 @@ NAME = "inline"
 DESCRIPTION = "numbered items closing with an assignment in brackets, （…牵头，…配合）"
 BRACKETS = {"）": "（", "〕": "〔"}  # closing -> opening: （牵头单位：…） or 〔牵头单位：…〕
 CLOSING = "。；，. "  # what may follow the closing bracket at the end of an item
+# …（财政部牵头，…按职责分工负责）具体措施：  the words after an annotation that open the items below
+LEAD_IN = re.compile(r"(?<=[）〕])[^，。；：（）〔〕]{1,8}：$")
 
 
 def read_inline(source: SourceText) -> SourceDocument:
@@ -37,7 +39,7 @@ def split_inline(item: Item, first_leads: bool) -> Split:
     annotations of its parts inside it (…并联审批（A牵头，B参加）。…（C牵头）); or, for an item
     without one, the body it opens with (（二十一）市公安局。负责……) or the bodies of its 由A会同B
     sentence."""
-    text = item.text
+    text = _without_lead_in(item.text)
     bracket = closing_brackets(text)
     if bracket is None:
         return _unbracketed(text)
@@ -47,6 +49,12 @@ def split_inline(item: Item, first_leads: bool) -> Split:
         return _unbracketed(text)
     own, inner = _inner_annotations(text[:start])
     return Split(own + text[end + 1 :].strip(CLOSING), inside, inner=inner)
+
+
+def _without_lead_in(text: SpannedText) -> SpannedText:
+    """The item without the words that close it by opening the items below (具体措施：)."""
+    match = LEAD_IN.search(text.text)
+    return text[: match.start()] if match else text
 
 
 # （二十一）市公安局。负责对……的调研: an item that names its body first, then its duty
