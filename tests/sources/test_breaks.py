@@ -138,9 +138,9 @@ def test_a_first_number_below_a_deeper_item_starts_nothing() -> None:
 
 
 def test_a_first_item_below_a_heading_breaks_where_digits_follow_its_point() -> None:
-    text = "（六）精简审批。具体措施：1．2021年6月底前提出事项。（A牵头）2．2020年底前完成。（B牵头）"
+    text = "（六）精简审批。具体措施：1．2021年底前提出事项。（A牵头）2．2020年底前完成。（B牵头）"
     assert lines(text) == [
         "（六）精简审批。具体措施：",
-        "1．2021年6月底前提出事项。（A牵头）",
+        "1．2021年底前提出事项。（A牵头）",
         "2．2020年底前完成。（B牵头）",
     ]

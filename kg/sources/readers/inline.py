@@ -26,7 +26,7 @@ NAME = "inline"
 DESCRIPTION = "numbered items closing with an assignment in brackets, （…牵头，…配合）"
 BRACKETS = {"）": "（", "〕": "〔"}  # closing -> opening: （牵头单位：…） or 〔牵头单位：…〕
 CLOSING = "。；，. "  # what may follow the closing bracket at the end of an item
-# …（财政部牵头，…按职责分工负责）具体措施：  the words after an annotation that open the items below
+# …（财政部牵头）具体措施：  the words after an annotation that open the items below
 LEAD_IN = re.compile(r"(?<=[）〕])[^，。；：（）〔〕]{1,8}：$")
 
 
