@@ -32,7 +32,7 @@ KEY_ROLES = (
     (re.compile(r"^(?:配合|协办|协助|协同|参与|参加)"), COOPERATING),
 )
 VERB = re.compile(
-    r"(?P<verb>(?:分别)?牵头(?:负责|落实)?|按职(?:责|能)分工(?:负责|落实)|按职责负责|分别负责"
+    r"(?P<verb>(?:分别|按职(?:责|能)分工)?牵头(?:负责|落实)?|按职(?:责|能)分工(?:负责|落实)|按职责负责|分别负责"
     r"|共同负责|负责落实|负责|(?:协同)?配合(?:落实)?|参与|参加|协助|协同)$"
 )
 # 由发展改革委会同中央农办、农业部等部门研究提出落实意见: the first leads, those it works with
@@ -42,7 +42,7 @@ TOGETHER = re.compile(
 )
 # 具体职能部门负责起草: bodies responsible for a named part of the work
 DUTY = re.compile(r"(?P<verb>负责)[\u4e00-\u9fff]{1,6}$")
-LEAD_VERB = re.compile(r"^(?:分别)?牵头")
+LEAD_VERB = re.compile(r"^(?:分别|按职(?:责|能)分工)?牵头")
 COOPERATING_VERB = re.compile(r"^(?:(?:协同)?配合|参与|参加|协助|协同)")
 CLAUSE_SEPARATORS = "，；"
 # The first listed leads, in any of its wordings: 排在第一位的为牵头单位, 排在首位的部门为牵头部门,

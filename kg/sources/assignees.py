@@ -11,10 +11,12 @@ from kg.sources.spans import SpannedText
 RUN_SEPARATORS = "，,；;"  # separate groups of assignees (市财政局、商务局，各区政府)
 NAME_SEPARATOR = "、"  # separates names within a group, which share the group's leading 市 or 省
 LEVEL_PREFIXES = ("市", "省")  # 市财政局、商务局 means 市商务局; 省财政厅、科技厅 means 省科技厅
-# 各区、县级市 is one collective: 各 ("each") governs the kinds of division listed after it.
+# 各区、县级市 is one collective: 各 ("each") governs the kinds of division listed after it
+# (各乡镇人民政府、街道办事处 and 各市、县〔区〕政府 too).
 DIVISION = re.compile(
-    r"^(?:区|县|县级市|市|镇|街道|乡|乡镇|地级以上市)(?:政府|人民政府|党委|办事处)?$"
-)  # 各乡镇人民政府、街道办事处 too
+    r"^(?:区|县|县级市|市|镇|街道|乡|乡镇|地级以上市)(?:[（〔][^（）〔〕]{1,8}[）〕])?"
+    r"(?:政府|人民政府|党委|办事处)?$"
+)
 # What the name of a body (or a collective of them) ends with: 委 局 厅 办 部 院 政府 各市 ...
 BODY_ENDS = "委局厅办部院府署会行处室心司团联协队所站社台馆市区县镇门位"
 BODY_END = re.compile(rf"[{BODY_ENDS}]$")

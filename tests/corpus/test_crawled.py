@@ -21,9 +21,6 @@ NOT_YET = {
     "14-hebei-2019-5g-development",
     "17-general-office-2020-business-environment",
     "18-general-office-2020-reform-division",
-    "20-jiangxi-2020-finance-epidemic-measures",
-    "21-jiangxi-2020-high-school-reform",
-    "22-jiangxi-2020-resumption-growth-opinions",
 }
 
 

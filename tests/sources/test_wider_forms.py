@@ -262,3 +262,18 @@ def test_an_annotated_item_that_opens_the_items_below_it_is_a_task(tmp_path: Pat
     assert [task.label for task in document.tasks] == ["（一）", "1．", "2．", "（二）"]
     assert [m.written for m in document.tasks[0].leads] == ["财政部", "税务总局"]
     assert document.tasks[0].text == "落实减税降费政策。"
+
+
+def test_leading_by_each_ones_duties_leads() -> None:
+    assert roles("省财政厅、省金融监管局按职责分工牵头，省商务厅配合") == (
+        ["省财政厅", "省金融监管局"],
+        ["省商务厅"],
+    )
+
+
+def test_each_kind_of_division_with_its_bracketed_kinds_is_one_collective() -> None:
+    assert names("省教育厅，各市、县〔区〕政府，赣江新区管委会") == [
+        "省教育厅",
+        "各市、县〔区〕政府",
+        "赣江新区管委会",
+    ]
