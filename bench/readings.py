@@ -16,9 +16,9 @@ from kg.graph.writer import issued_on
 from kg.registry.documents import default_facts, load_documents
 from kg.registry.organizations import load_registry
 from kg.sources.evaluation import Score, load_reading, score
+from kg.sources.formats.detect import HTML_SUFFIXES
 from kg.sources.read import read_source
 from kg.sources.records import SourceDocument
-from kg.sources.text import HTML_SUFFIXES
 
 CORPUS = Path(__file__).parent.parent / "tests" / "corpus"
 READINGS = CORPUS / "readings"

@@ -33,8 +33,8 @@ from kg.registry.counterparts import load_counterparts
 from kg.registry.curated import Curated
 from kg.registry.documents import load_documents
 from kg.registry.organizations import load_registry
+from kg.sources.formats.detect import HTML_SUFFIXES
 from kg.sources.read import read_source
-from kg.sources.text import HTML_SUFFIXES
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ CELLS = frozenset({"td", "th"})
 # A cell of a table of rows: at most so many blocks of text, and so many characters
 CELL_BLOCKS = 3
 CELL_CHARACTERS = 1000
+MAX_SPAN = 1000  # rowspan and colspan beyond this are a page's error (HTML caps them alike)
 
 
 @dataclass
@@ -93,6 +94,12 @@ class Text:
 class Element:
     tag: str
     children: list[Element | Text] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
+
+    def span(self, name: str) -> int:
+        """A cell's rowspan or colspan: 1 where it is absent or no number (a page's typo)."""
+        value = self.attrs.get(name, "1").strip()
+        return max(1, min(int(value), MAX_SPAN)) if value.isdigit() else 1
 
     def elements(self) -> Iterator[Element]:
         """Every element below this one, depth first (without recursion: pages nest deeply)."""
@@ -122,7 +129,7 @@ class _TreeBuilder(HTMLParser):
         self.line_starts = [0, *(i + 1 for i, char in enumerate(html) if char == "\n")]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag)
+        element = Element(tag, attrs={name: value or "" for name, value in attrs})
         self.open[-1].children.append(element)
         if tag not in VOID:
             self.open.append(element)
@@ -218,15 +225,36 @@ def flatten(root: Element) -> list[PhysicalLine]:
 
 
 def rows(table: Element, out: _Lines) -> None:
-    """A table of rows: each row one line of tab-separated cells."""
-    for row in (element for element in table.elements() if element.tag == "tr"):
-        cells = [element for element in row.elements() if element.tag in CELLS]
+    """A table of rows: each row one line of tab-separated cells, a merged cell's text in its
+    first row and column and the places it covers empty (as a printed table shows it)."""
+    for cells in grid(table):
+        line = next((t.line for cell in cells if cell for t in cell.texts()), 1)
         for number, cell in enumerate(cells):
             if number:
-                out.tab(next((text.line for text in cell.texts()), 1))
-            for text in cell.texts():
+                out.tab(line)
+            for text in cell.texts() if cell else ():
                 out.add(text)
         out.end(row=bool(cells))
+
+
+def grid(table: Element) -> list[list[Element | None]]:
+    """The table's rows with each cell at its column: None where a rowspan or colspan covers it."""
+    covered: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+    found: list[list[Element | None]] = []
+    for row in (element for element in table.elements() if element.tag == "tr"):
+        placed: list[Element | None] = []
+        for cell in (element for element in row.elements() if element.tag in CELLS):
+            while covered.get(len(placed)):
+                placed.append(None)
+            start = len(placed)
+            placed += [cell] + [None] * (cell.span("colspan") - 1)
+            for column in range(start, len(placed)):
+                covered[column] = cell.span("rowspan")
+        while covered.get(len(placed)):
+            placed.append(None)
+        covered = {column: rows - 1 for column, rows in covered.items() if rows > 1}
+        found.append(placed)
+    return found
 
 
 def parse(html: str) -> Element:

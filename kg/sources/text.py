@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -18,12 +19,13 @@ import opencc
 from kg.errors import SourceError
 from kg.sources.breaks import broken
 from kg.sources.encoding import decode
+from kg.sources.formats.detect import kind_of
+from kg.sources.formats.extract import TEXT_KINDS, extract
 from kg.sources.html import PhysicalLine, lines_of, parse
 from kg.sources.main_content import article, is_whole_page
 from kg.sources.page_metadata import PageMetadata, page_metadata
 from kg.sources.spans import SpannedText
 
-HTML_SUFFIXES = (".html", ".htm")
 # Half-width punctuation that Chinese text also writes full-width; the readers see full-width.
 HALF_WIDTH = {":": "：", "(": "（", ")": "）", ",": "，", ";": "；"}
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -63,6 +65,9 @@ class SourceText:
     traditional: bool  # the file prints traditional characters (the lines hold simplified)
     html: bool
     metadata: PageMetadata  # what a portal prints above the article (发文字号, 成文日期 ...)
+    kind: str = "text"  # what the file is: text, html, pdf, docx, xlsx ... (formats.detect)
+    # where each line stands in a file of no lines of its own: "page 2, line 4", "table 1, row 5"
+    locations: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def spanned_text(self) -> SpannedText:
@@ -84,11 +89,17 @@ class SourceText:
 
 
 def read_source_text(path: Path) -> SourceText:
-    """Read a .txt or .html source; undecodable or unreadable files are located errors."""
+    """Read a source file of any kind; unreadable files are located errors."""
     raw = _read(path)
-    is_html = path.suffix.lower() in HTML_SUFFIXES
-    decoded = decode(raw, path, is_html)
-    page, physical = html_page(decoded) if is_html else (text_lines(decoded),) * 2
+    kind = kind_of(raw, path)
+    locations: Mapping[int, str] = {}
+    if kind in TEXT_KINDS:
+        decoded = decode(raw, path, kind == "html")
+        page, physical = html_page(decoded) if kind == "html" else (text_lines(decoded),) * 2
+    else:
+        extracted = extract(kind, raw, path)
+        page = physical = extracted.lines
+        decoded, kind, locations = extracted.text, extracted.kind, extracted.locations
     traditional = is_traditional(decoded)
     metadata = page_metadata((normalize(content, traditional), row) for _, content, row in page)
     lines = tuple(
@@ -97,7 +108,7 @@ def read_source_text(path: Path) -> SourceText:
         for part in lines_in(normalize(content, traditional), row)
     )
     digest = hashlib.sha256(raw).hexdigest()
-    return SourceText(path, digest, lines, traditional, is_html, metadata)
+    return SourceText(path, digest, lines, traditional, kind == "html", metadata, kind, locations)
 
 
 def html_page(html: str) -> tuple[list[PhysicalLine], list[PhysicalLine]]:

@@ -1,0 +1,42 @@
+"""Any published file's lines: by what its bytes are, the reader of its format (converting what
+only an office suite reads first)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import SourceError
+from kg.sources.formats.detect import kind_of
+from kg.sources.formats.extracted import Extracted
+from kg.sources.formats.office import SPREADSHEET_SUFFIXES, converted
+from kg.sources.formats.pdf import read_pdf
+from kg.sources.formats.sheets import read_xls, read_xlsx
+from kg.sources.formats.word import read_docx
+
+TEXT_KINDS = ("text", "html")
+OFFICE_ONLY = ("doc", "odt", "ods")
+
+
+def extract(kind: str, raw: bytes, path: Path) -> Extracted:
+    """The lines of a file of a publishing format (any kind but text and html)."""
+    if kind in OFFICE_ONLY:
+        spreadsheet = kind == "ods" or path.suffix.lower() in SPREADSHEET_SUFFIXES
+        done = converted(raw, path, spreadsheet)
+        found = extract(
+            kind_of(done, path.with_suffix(".xlsx" if spreadsheet else ".docx")), done, path
+        )
+        found.kind = f"{kind}->{found.kind}"
+        return found
+    if kind == "pdf":
+        return read_pdf(raw, path)
+    if kind == "docx":
+        return read_docx(raw, path)
+    if kind == "xlsx":
+        return read_xlsx(raw, path)
+    if kind == "xls":
+        return read_xls(raw, path)
+    if kind == "ofd":
+        raise SourceError(
+            path, None, "an OFD file: no maintained OFD reader is installed; print it to PDF"
+        )
+    raise SourceError(path, None, f"an {kind} file: reading it needs OCR, which is not installed")

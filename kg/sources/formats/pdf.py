@@ -1,0 +1,87 @@
+"""A PDF's text layer (pdfplumber): on each page, its ruled tables as rows of cells (a merged
+cell's text in its first row and column only) and the lines outside them, top to bottom; a blank
+line between pages, so that a row a page break splits goes on where the next page takes it up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfplumber.page import Page
+from pdfplumber.table import Table
+
+from kg.errors import SourceError
+from kg.sources.formats.extracted import Extracted
+
+Entry = tuple[float, Callable[[Extracted], None]]  # where on the page it starts, and its lines
+Ocr = Callable[[Page, int, Extracted], None]
+
+
+def read_pdf(raw: bytes, path: Path, ocr: Ocr | None = None) -> Extracted:
+    """Every page's text; a page of images only is read by `ocr`, or is an error without it."""
+    found = Extracted("pdf")
+    try:
+        with pdfplumber.open(BytesIO(raw)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                if number > 1:
+                    found.page_break(f"page {number}")
+                if page.chars:
+                    _page(page, number, found)
+                elif page.images and ocr is None:
+                    raise SourceError(
+                        path, None, f"page {number} is an image with no text: {NO_OCR}"
+                    )
+                elif page.images and ocr is not None:
+                    found.kind = "pdf+ocr"
+                    ocr(page, number, found)
+    except SourceError:
+        raise
+    except Exception as error:  # pdfminer raises many kinds: encrypted, truncated, malformed
+        raise SourceError(path, None, f"not a readable PDF: {_reason(error)}") from error
+    return found
+
+
+NO_OCR = "reading scans needs OCR (Debian: apt install tesseract-ocr tesseract-ocr-chi-sim)"
+
+
+def _reason(error: Exception) -> str:
+    name = type(error).__name__
+    if "Password" in name or "Encrypt" in name:
+        return "it is encrypted (a password is needed to open it)"
+    return f"{name} {error}".strip()
+
+
+def _page(page: Page, number: int, found: Extracted) -> None:
+    tables = page.find_tables()
+    entries: list[Entry] = [
+        (table.bbox[1], _table_lines(table, f"page {number}, table {i}"))
+        for i, table in enumerate(tables, start=1)
+    ]
+    outside = page.filter(lambda obj: not any(_inside(obj, table) for table in tables))
+    for i, line in enumerate(outside.extract_text_lines(), start=1):
+        entries.append((line["top"], _text_line(line["text"], f"page {number}, line {i}")))
+    for _, add in sorted(entries, key=lambda entry: entry[0]):
+        add(found)
+
+
+def _inside(obj: dict[str, Any], table: Table) -> bool:
+    x0, top, x1, bottom = table.bbox
+    x, y = obj.get("x0"), obj.get("top")
+    return x is not None and y is not None and x0 <= x <= x1 and top <= y <= bottom
+
+
+def _table_lines(table: Table, name: str) -> Callable[[Extracted], None]:
+    def add(found: Extracted) -> None:
+        for row_number, row in enumerate(table.extract(), start=1):
+            cells = [cell or "" for cell in row]
+            if any(cell.strip() for cell in cells):
+                found.row(cells, f"{name}, row {row_number}")
+
+    return add
+
+
+def _text_line(text: str, location: str) -> Callable[[Extracted], None]:
+    return lambda found: found.paragraph(text, location)
