@@ -6,14 +6,27 @@ from pathlib import Path
 class SourceError(ValueError):
     """A problem in an input file, located by file, line and (where known) cell."""
 
-    def __init__(self, path: Path | str, line: int | None, problem: str, cell: str | None = None):
+    def __init__(
+        self,
+        path: Path | str,
+        line: int | None,
+        problem: str,
+        cell: str | None = None,
+        location: str | None = None,  # where a file of no lines has the line: "page 2, line 4"
+    ):
         self.path = str(path)
         self.line = line
         self.cell = cell
         self.problem = problem
+        self.location = location
         super().__init__(str(self))
+
+    def located(self, location: str) -> "SourceError":
+        """The same error, saying where in its file (a page, a table row) the line stands."""
+        return SourceError(self.path, self.line, self.problem, self.cell, location)
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
+        where += f" ({self.location})" if self.location else ""
         cell = f" [cell {self.cell}]" if self.cell else ""
         return f"{where}{cell}: {self.problem}"

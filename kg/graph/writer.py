@@ -20,6 +20,7 @@ from kg.registry.curated import Curated
 from kg.registry.documents import DocumentFacts
 from kg.registry.organizations import Organization, Registry, Unresolved, UnresolvedNames
 from kg.sources.amounts import plain
+from kg.sources.formats.detect import media_type
 from kg.sources.records import Instrument, Mention, SourceDocument, Task
 from kg.sources.spans import Span
 
@@ -272,6 +273,11 @@ class DocumentWriter:
             first, last = span.offsets
             self.add(node, POL.firstOffset, Literal(first, datatype=XSD.integer))
             self.add(node, POL.lastOffset, Literal(last, datatype=XSD.integer))
+        where = [
+            self.document.locations.get(line) for line in dict.fromkeys((span.first, span.last))
+        ]
+        if all(where):
+            self.add(node, POL.location, Literal(" to ".join(str(place) for place in where)))
 
     def add_source(self) -> None:
         facts = self.facts
@@ -279,6 +285,8 @@ class DocumentWriter:
         self.add(self.source, DCTERMS.title, Literal(self.document.path.name))
         self.add(self.source, POL.sha256, Literal(self.document.sha256))
         self.add(self.source, POL.form, Literal(self.document.form))
+        if media := media_type(self.document.file_kind, self.document.path):
+            self.add(self.source, DCTERMS.format, Literal(media))
         if self.document.traditional:
             self.add(self.source, POL.script, Literal("traditional"))
         if facts.address:

@@ -57,8 +57,20 @@ def read_source(path: Path, layout: str | None = None) -> SourceDocument:
     """Read a source file in the form given, or in the form it is recognized to be in."""
     source = read_source_text(path)
     reader = reader_named(layout) if layout else recognize(source)
-    document = with_page_metadata(reader.read(source), source.metadata)
-    return replace(document, citations=citations(source.spanned_text), run_on=source.run_on)
+    try:
+        document = with_page_metadata(reader.read(source), source.metadata)
+    except SourceError as error:
+        location = source.locations.get(error.line) if error.line is not None else None
+        if location is None:
+            raise
+        raise error.located(location) from error
+    return replace(
+        document,
+        citations=citations(source.spanned_text),
+        run_on=source.run_on,
+        locations=source.locations,
+        file_kind=source.kind,
+    )
 
 
 # 2018年11月16日, 2023-04-18, 2023.04.18, 2023/4/18

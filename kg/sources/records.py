@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -97,3 +98,6 @@ class SourceDocument:
     traditional: bool = False  # the file prints traditional characters
     citations: tuple[Citation, ...] = ()  # the higher-level documents the text cites
     run_on: frozenset[int] = frozenset()  # source lines that hold several of its lines
+    # where each line stands in a file of no lines of its own (a PDF page, a Word table row)
+    locations: Mapping[int, str] = field(default_factory=dict)
+    file_kind: str = "text"  # what the file is: text, html, pdf, docx, xlsx ...

@@ -99,7 +99,7 @@ def read_source_text(path: Path) -> SourceText:
     else:
         extracted = extract(kind, raw, path)
         page = physical = extracted.lines
-        decoded, kind, locations = extracted.text, extracted.kind, extracted.locations
+        decoded, locations = extracted.text, extracted.locations
     traditional = is_traditional(decoded)
     metadata = page_metadata((normalize(content, traditional), row) for _, content, row in page)
     lines = tuple(

@@ -22,6 +22,17 @@ OPEN_DOCUMENT = {
 }
 OLE2_SPREADSHEETS = (".xls", ".et")
 HTML_SUFFIXES = (".html", ".htm")
+# The registered media type of each kind (IANA); a kind without one (WPS, ET) has none
+MEDIA_TYPES = {
+    "text": "text/plain",
+    "html": "text/html",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xls": "application/vnd.ms-excel",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
 
 
 def kind_of(raw: bytes, path: Path) -> str:
@@ -36,6 +47,13 @@ def kind_of(raw: bytes, path: Path) -> str:
     if raw.startswith(IMAGES):
         return "image"
     return "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
+
+
+def media_type(kind: str, path: Path) -> str | None:
+    """The media type of a file of a kind: a .doc OLE2 file is Word's, a .wps or .et is not."""
+    if kind == "doc":
+        return "application/msword" if path.suffix.lower() == ".doc" else None
+    return MEDIA_TYPES.get(kind)
 
 
 def package_kind(raw: bytes, path: Path) -> str:

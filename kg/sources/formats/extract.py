@@ -22,11 +22,7 @@ def extract(kind: str, raw: bytes, path: Path) -> Extracted:
     if kind in OFFICE_ONLY:
         spreadsheet = kind == "ods" or path.suffix.lower() in SPREADSHEET_SUFFIXES
         done = converted(raw, path, spreadsheet)
-        found = extract(
-            kind_of(done, path.with_suffix(".xlsx" if spreadsheet else ".docx")), done, path
-        )
-        found.kind = f"{kind}->{found.kind}"
-        return found
+        return extract(kind_of(done, path), done, path)
     if kind == "pdf":
         return read_pdf(raw, path)
     if kind == "docx":

@@ -25,7 +25,6 @@ class Extracted:
     each line number where it stands in the file: "page 2", "table 1, row 5", "sheet 分工, row 7".
     A character read by OCR has its confidence (0-100) in `confidence` by line and column."""
 
-    kind: str  # pdf, docx, xlsx, xls, ocr ...
     lines: list[PhysicalLine] = field(default_factory=list)
     locations: dict[int, str] = field(default_factory=dict)
     confidence: dict[int, tuple[float, ...]] = field(default_factory=dict)

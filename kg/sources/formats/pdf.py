@@ -22,7 +22,7 @@ Ocr = Callable[[Page, int, Extracted], None]
 
 def read_pdf(raw: bytes, path: Path, ocr: Ocr | None = None) -> Extracted:
     """Every page's text; a page of images only is read by `ocr`, or is an error without it."""
-    found = Extracted("pdf")
+    found = Extracted()
     try:
         with pdfplumber.open(BytesIO(raw)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
@@ -35,7 +35,6 @@ def read_pdf(raw: bytes, path: Path, ocr: Ocr | None = None) -> Extracted:
                         path, None, f"page {number} is an image with no text: {NO_OCR}"
                     )
                 elif page.images and ocr is not None:
-                    found.kind = "pdf+ocr"
                     ocr(page, number, found)
     except SourceError:
         raise

@@ -29,7 +29,7 @@ def read_xlsx(raw: bytes, path: Path) -> Extracted:
         book = openpyxl.load_workbook(BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises whatever its zip and XML layers raise
         raise SourceError(path, None, f"not a readable Excel workbook: {error}") from error
-    found = Extracted("xlsx")
+    found = Extracted()
     try:
         for sheet in book.worksheets:
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -48,7 +48,7 @@ def read_xls(raw: bytes, path: Path) -> Extracted:
         book = xlrd.open_workbook(file_contents=raw, on_demand=True)
     except Exception as error:  # xlrd raises its own errors and the OLE2 layer's
         raise SourceError(path, None, f"not a readable Excel 97-2003 workbook: {error}") from error
-    found = Extracted("xls")
+    found = Extracted()
     for sheet in book.sheets():
         for number in range(sheet.nrows):
             values = [cell_text(value) for value in sheet.row_values(number)]

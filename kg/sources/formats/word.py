@@ -22,7 +22,7 @@ def read_docx(raw: bytes, path: Path) -> Extracted:
         document = docx.Document(BytesIO(raw))
     except Exception as error:  # python-docx raises whatever its zip and XML layers raise
         raise SourceError(path, None, f"not a readable Word document: {error}") from error
-    found = Extracted("docx")
+    found = Extracted()
     paragraphs = tables = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):

@@ -1,0 +1,129 @@
+"""Files as governments publish them, made by real tools from the corpus's automobile table
+(make_files.py: HTML, and LibreOffice's DOCX, PDF and XLSX exports of it; a DOC made here by
+LibreOffice from the DOCX): each reads to the records its text file reads to."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kg.sources.read import read_source
+from kg.sources.records import SourceDocument
+from kg.sources.text import read_source_text
+
+FILES = Path(__file__).parent / "files"
+TEXT = Path(__file__).parents[2] / "data" / "sources" / "guangzhou-auto-2020-task-division.txt"
+
+
+def records(document: SourceDocument) -> tuple[object, ...]:
+    """What a document says, without where its file prints it."""
+    themes = {theme.number: theme.label for theme in document.themes}
+    tasks = tuple(
+        (
+            task.number,
+            themes.get(task.theme) if task.theme else None,
+            task.text,
+            tuple(m.meant for m in task.leads),
+            tuple(m.meant for m in task.cooperators),
+            task.instruments,
+        )
+        for task in document.tasks
+    )
+    return (
+        document.form,
+        document.heading,
+        tasks,
+        document.imprint.date if document.imprint else None,
+    )
+
+
+@pytest.fixture(scope="module")
+def expected() -> tuple[object, ...]:
+    return records(read_source(TEXT))
+
+
+@pytest.mark.parametrize("suffix", ["html", "docx", "pdf", "xlsx"])
+def test_each_published_format_reads_as_the_text(suffix: str, expected: tuple[object, ...]) -> None:
+    assert records(read_source(FILES / f"auto-table.{suffix}")) == expected
+
+
+def test_a_word_97_file_is_read_through_libreoffice(
+    tmp_path: Path, expected: tuple[object, ...]
+) -> None:
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is needed (.ci/run installs it)"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path),
+            str(FILES / "auto-table.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    doc = tmp_path / "auto-table.doc"
+    assert read_source_text(doc).kind == "doc"
+    assert records(read_source(doc)) == expected
+
+
+def test_a_file_is_read_by_what_it_is_not_by_its_name(
+    tmp_path: Path, expected: tuple[object, ...]
+) -> None:
+    lying = tmp_path / "auto-table.txt"
+    lying.write_bytes((FILES / "auto-table.docx").read_bytes())
+    assert read_source_text(lying).kind == "docx"
+    assert records(read_source(lying)) == expected
+
+
+@pytest.mark.parametrize(
+    ("suffix", "location"),
+    [
+        ("docx", "table 1, row 2"),
+        ("xlsx", "sheet Sheet1, row 3"),
+        ("pdf", "page 1, table 1, row 2"),
+    ],
+)
+def test_each_line_knows_where_it_stands_in_its_file(suffix: str, location: str) -> None:
+    """The first task's row: a table row of the document, a sheet's row, a PDF page's table."""
+    source = read_source_text(FILES / f"auto-table.{suffix}")
+    first = next(line for line in source.lines if line.row and line.text.startswith("1\t"))
+    assert source.locations[first.number] == location
+
+
+def test_the_graph_says_what_the_file_is_and_where_each_task_stands(tmp_path: Path) -> None:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import DCTERMS
+
+    from kg.build import Inputs, graph_from
+    from kg.graph.iris import POL
+
+    graph = graph_from(Inputs([FILES / "auto-table.pdf"]))
+    formats = set(graph.objects(None, DCTERMS.format))
+    assert formats == {Literal("application/pdf")}
+    locations = {str(place) for place in graph.objects(None, POL.location)}
+    assert "page 1, table 1, row 2" in locations  # task 1
+    assert any(place.startswith("page 2") and " to page 3" in place for place in locations)
+    assert all(isinstance(node, URIRef) for node in graph.subjects(POL.location, None))
+
+
+def test_an_error_in_a_table_names_its_row_in_the_file(tmp_path: Path) -> None:
+    import docx
+
+    from kg.errors import SourceError
+
+    document = docx.Document(str(FILES / "auto-table.docx"))
+    document.tables[0].rows[3].cells[0].text = "7"  # task 2 numbered out of sequence
+    broken = tmp_path / "broken.docx"
+    document.save(str(broken))
+    with pytest.raises(SourceError) as raised:
+        read_source(broken)
+    assert "(table 1, row 4)" in str(raised.value)
