@@ -13,7 +13,7 @@ $(BIN)/policykg: pyproject.toml
 	touch $@
 
 $(GRAPH): $(BIN)/policykg $(SOURCES) $(shell find kg -name '*.py') ontology/policykg.ttl
-	$(BIN)/policykg build -o $(GRAPH)
+	$(BIN)/policykg build --strict -o $(GRAPH)
 
 build: $(GRAPH)
 

@@ -17,10 +17,15 @@ from kg import build as pipeline
 from kg.errors import SourceError
 from kg.files import write_atomic
 from kg.graph.iris import BASE
+from kg.parallel import cores
 from kg.paths import INFERRED, LINKS, ONTOLOGY
+from kg.progress import progress_bar
 from kg.reasoning import reason as reasoning
 from kg.reasoning.inferences import Inconsistent, ReasonerUnavailable
 from kg.reasoning.reason import Engine as Reasoner
+from kg.report import summary
+from kg.sources.datasets import Columns, is_dataset
+from kg.sources.inputs import items_of
 from kg.sources.read import LAYOUTS
 from kg.store.dataset import default_files, load_store
 from kg.store.query import MERGED, QueryError, query_files
@@ -91,12 +96,48 @@ def build(
             help="Keep assignees the registry does not know, as written, instead of stopping"
         ),
     ] = False,
+    text_column: Annotated[
+        str | None,
+        typer.Option(help="A dataset's (CSV, JSON Lines, JSON) column of document texts"),
+    ] = None,
+    title_column: Annotated[str | None, typer.Option(help="A dataset's column of titles")] = None,
+    date_column: Annotated[str | None, typer.Option(help="A dataset's column of dates")] = None,
+    id_column: Annotated[str | None, typer.Option(help="A dataset's column of record ids")] = None,
+    url_column: Annotated[
+        str | None, typer.Option(help="A dataset's column of the addresses texts come from")
+    ] = None,
+    html: Annotated[
+        bool, typer.Option("--html", help="A dataset's texts are HTML (pages or fragments)")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Stop at the first problem (default: report it, build the rest)"
+        ),
+    ] = False,
+    report: Annotated[
+        Path | None,
+        typer.Option(help="Per-document report (CSV; default: <output>-report.csv beside it)"),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("-j", "--jobs", help="Processes reading documents (0: every core)")
+    ] = 0,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Read on a Dask cluster: its scheduler's address (tcp://host:8786)"),
+    ] = None,
 ) -> None:
-    """Source documents -> RDF (deterministic bytes), written atomically."""
+    """Source documents (files, folders, datasets) -> RDF (deterministic bytes), written
+    atomically; a folder's or dataset's build goes past a bad document and reports it."""
     if layout is not None and layout not in LAYOUTS:
         raise fail(f"no layout {layout!r}: the layouts are {', '.join(LAYOUTS)}", 2)
+    columns = None
+    if text_column:
+        columns = Columns(text_column, title_column, date_column, id_column, url_column, html)
+    paths = sources or [pipeline.SOURCES]
+    one_file = len(paths) == 1 and not paths[0].is_dir() and not is_dataset(paths[0])
     inputs = pipeline.Inputs(
-        pipeline.source_files(sources) if sources else pipeline.default_sources(),
+        paths,
         registry,
         documents,
         changes=changes,
@@ -105,14 +146,29 @@ def build(
         citations=citations,
         layout=layout,
         keep_unresolved=keep_unresolved,
+        columns=columns,
+        strict=strict or one_file,
+        workers=jobs or cores(),
+        scheduler=scheduler,
     )
+    report_path = None if inputs.strict else report or output.with_name(f"{output.stem}-report.csv")
+    bar = progress_bar(lambda: sum(1 for _ in items_of(paths, columns)))
     try:
-        count = pipeline.build(
-            inputs, output, context or output.with_name(pipeline.CONTEXT.name), warn=warning
+        built = pipeline.build(
+            inputs,
+            output,
+            context or output.with_name(pipeline.CONTEXT.name),
+            warn=warning,
+            report=report_path,
+            progress=bar,
         )
     except SourceError as error:
         raise fail(str(error), 2) from error
-    typer.echo(f"{count} triples -> {output}", err=True)
+    if built.rows and not inputs.strict:
+        typer.echo(f"{summary(built.rows)}; report -> {report_path}", err=True)
+    typer.echo(f"{built.triples} triples -> {output}", err=True)
+    if built.failed:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -21,6 +21,10 @@ class SourceError(ValueError):
         self.location = location
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled whole (a worker process reports it to the build)."""
+        return (type(self), (self.path, self.line, self.problem, self.cell, self.location))
+
     def located(self, location: str) -> "SourceError":
         """The same error, saying where in its file (a page, a table row) the line stands."""
         return SourceError(self.path, self.line, self.problem, self.cell, location)
@@ -30,3 +34,8 @@ class SourceError(ValueError):
         where += f" ({self.location})" if self.location else ""
         cell = f" [cell {self.cell}]" if self.cell else ""
         return f"{where}{cell}: {self.problem}"
+
+
+class NothingAssigned(SourceError):
+    """A source in which no reader finds a task assigned: no form recognized, no numbered item,
+    no item that names a body (a dataset's build skips such records)."""

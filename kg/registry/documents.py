@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kg.errors import SourceError
 from kg.registry.csvfile import read_rows, value, values
-from kg.sources.records import SourceDocument
+from kg.sources.records import Origin, SourceDocument
 
 COLUMNS = (
     "source", "id", "title_zh", "identifier", "publisher", "issued", "address", "copy", "excerpt",
@@ -17,6 +17,9 @@ COLUMNS = (
 )  # fmt: skip
 COPY_KINDS = ("original", "copy")  # the page found is the issuer's own, or a copy elsewhere
 ISSUED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")  # a record id that can stand in an IRI
+# An address a dataset gives that can stand as an IRI: http(s), no space, quote or angle bracket
+ADDRESS = re.compile(r"https?://[^\s\"<>{}|\\^`]+")
 
 
 @dataclass(frozen=True)
@@ -80,12 +83,24 @@ def _issued(row: dict[str, str], line: int, path: Path) -> dt.date | None:
 
 
 def default_facts(document: SourceDocument) -> DocumentFacts:
-    """What a source says of its own document, for sources without a catalogue entry."""
+    """What a source says of its own document, for sources without a catalogue entry; a dataset
+    record's also what its other columns say (title, date, address)."""
+    origin = document.origin
+    title = document.document_title or document.heading
     return DocumentFacts(
         source=document.path.name,
-        id=document.path.stem,
-        title_zh=document.document_title or document.heading,
+        id=record_slug(origin) if origin else document.path.stem,
+        title_zh=(origin.title if origin and origin.title else title),
         identifier=document.identifier,
         publishers=(),
         identifier_source=None,
+        issued=origin.date if origin else None,
+        address=origin.url if origin and origin.url and ADDRESS.fullmatch(origin.url) else None,
     )
+
+
+def record_slug(origin: Origin) -> str:
+    """A dataset record's document: the dataset's name and the record's id where it is a slug,
+    else its number (policies-17)."""
+    own = origin.id if origin.id and SLUG.fullmatch(origin.id) else str(origin.record)
+    return f"{origin.dataset.stem}-{own}"

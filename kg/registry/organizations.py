@@ -95,6 +95,9 @@ class UnresolvedNames(SourceError):
         first = failures[0][0].span.first if failures else None
         super().__init__(path, first, f"{len(failures)} name(s) not resolved")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.path, self.registry, self.failures))
+
     def __str__(self) -> str:
         lines = [
             f"{self.path}: {len(self.failures)} name(s) the registry ({self.registry}) "

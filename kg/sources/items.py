@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kg.errors import SourceError
+from kg.errors import NothingAssigned, SourceError
 from kg.sources import front
 from kg.sources.annotations import Assignment, combined, states_first_leads
 from kg.sources.instruments import find_instruments
@@ -62,12 +62,14 @@ def read_items(
     path = str(source.path)
     preamble, items = _items(source.lines)
     if not items:
-        raise SourceError(path, None, "no numbered items (一、 （一） 1. ...) in the file")
+        raise NothingAssigned(path, None, "no numbered items (一、 （一） 1. ...) in the file")
     first_leads = states_first_leads(source.full_text)
     splits = [split(item, first_leads) for item in items]
     level = _task_level(items, splits)
     if level is None:
-        raise SourceError(path, None, "no item carries an assignment (牵头, 配合, 责任单位 ...)")
+        raise NothingAssigned(
+            path, None, "no item carries an assignment (牵头, 配合, 责任单位 ...)"
+        )
     order = depths([item.marker.style for item in items])
     themes: list[Theme] = []
     open_themes: dict[int, Theme] = {}  # depth -> the heading open at that depth

@@ -8,13 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kg.errors import SourceError
+from kg.errors import NothingAssigned, SourceError
 from kg.sources import front
 from kg.sources.citations import citations
+from kg.sources.datasets import Record
 from kg.sources.page_metadata import PageMetadata
 from kg.sources.readers import inline, listing, table, themed
-from kg.sources.records import Imprint, SourceDocument
-from kg.sources.text import SourceText, read_source_text
+from kg.sources.records import Imprint, Origin, SourceDocument
+from kg.sources.text import SourceText, read_source_text, source_text
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,35 @@ def recognize(source: SourceText) -> Reader:
         if reader.recognizes(source) >= reader.minimum:
             return reader
     looked_for = "; ".join(f"{reader.name}: {reader.description}" for reader in READERS)
-    raise SourceError(source.path, None, f"no layout recognized (looked for {looked_for})")
+    raise NothingAssigned(source.path, None, f"no layout recognized (looked for {looked_for})")
 
 
 def read_source(path: Path, layout: str | None = None) -> SourceDocument:
     """Read a source file in the form given, or in the form it is recognized to be in."""
-    source = read_source_text(path)
+    return read_document(read_source_text(path), layout)
+
+
+def read_record(record: Record, layout: str | None = None) -> SourceDocument:
+    """Read a dataset's record (its text, plain or HTML) as a document, with its fields."""
+    name = Path(f"{record.dataset}#{record.number}")
+    if record.problem or not record.text:
+        raise NothingAssigned(name, record.line, record.problem or "the record has no text")
+    raw = record.text.encode("utf-8")
+    document = read_document(source_text(name, raw, "html" if record.html else "text"), layout)
+    date = PRINTED_DATE.search(record.date) if record.date else None
+    origin = Origin(
+        record.dataset,
+        record.number,
+        record.id,
+        record.title,
+        _date(date) if date else None,
+        record.url,
+    )
+    return replace(document, origin=origin)
+
+
+def read_document(source: SourceText, layout: str | None = None) -> SourceDocument:
+    """Read a source's lines in the form given, or in the form they are recognized to be in."""
     reader = reader_named(layout) if layout else recognize(source)
     try:
         document = with_page_metadata(reader.read(source), source.metadata)
@@ -96,10 +120,15 @@ def with_page_metadata(document: SourceDocument, metadata: PageMetadata) -> Sour
 def page_imprint(metadata: PageMetadata) -> Imprint | None:
     written, issuer = metadata.get("written"), metadata.get("issuer")
     match = PRINTED_DATE.fullmatch(written.value.strip()) if written else None
-    if written is None or match is None:
+    date = _date(match) if match else None
+    if written is None or date is None:
         return None
-    try:
-        date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-    except ValueError:
-        return None  # a page's date that is no date says nothing
     return Imprint(issuer.value if issuer else None, date, written.line)
+
+
+def _date(match: re.Match[str]) -> dt.date | None:
+    """A printed date as a date (None: it is no date, such as 2020年2月30日)."""
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None

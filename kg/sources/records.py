@@ -83,6 +83,19 @@ class Imprint:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """The record of a dataset a document was read from, and what the record's other columns say
+    of it."""
+
+    dataset: Path
+    record: int  # from 1, in the dataset's order
+    id: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class SourceDocument:
     """What one source file says: its document's heading, themes and tasks."""
 
@@ -101,3 +114,4 @@ class SourceDocument:
     # where each line stands in a file of no lines of its own (a PDF page, a Word table row)
     locations: Mapping[int, str] = field(default_factory=dict)
     file_kind: str = "text"  # what the file is: text, html, pdf, docx, xlsx ...
+    origin: Origin | None = None  # the dataset record it was read from (None: a file)

@@ -91,7 +91,11 @@ class SourceText:
 def read_source_text(path: Path) -> SourceText:
     """Read a source file of any kind; unreadable files are located errors."""
     raw = _read(path)
-    kind = kind_of(raw, path)
+    return source_text(path, raw, kind_of(raw, path))
+
+
+def source_text(path: Path, raw: bytes, kind: str) -> SourceText:
+    """The lines of a source's bytes of a kind (formats.detect); `path` names it in errors."""
     locations: Mapping[int, str] = {}
     if kind in TEXT_KINDS:
         decoded = decode(raw, path, kind == "html")

@@ -94,11 +94,12 @@ def test_a_directory_builds_as_its_source_files_in_name_order(tmp_path: Path) ->
 def test_a_build_failing_after_documents_were_written_leaves_the_old_output(
     tmp_path: Path,
 ) -> None:
-    """The build writes document by document; one failing late must still change nothing."""
+    """The build writes document by document; with --strict, one failing late must still change
+    nothing."""
     output = tmp_path / "out.ttl"
     output.write_text("# the previous build\n", encoding="utf-8")
     code, message = build(*map(str, sorted(FORMS.iterdir())), str(unknown(tmp_path)),
-                          "-o", str(output))  # fmt: skip
+                          "-o", str(output), "--strict")  # fmt: skip
     assert code == 2 and "'市未知局'" in message
     assert output.read_text(encoding="utf-8") == "# the previous build\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ttl", "unknown.txt"]

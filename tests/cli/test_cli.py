@@ -88,10 +88,14 @@ def test_the_installed_command() -> None:
     assert (done.returncode, done.stdout) == (0, "true\n")
 
 
-def test_build_writes_the_context_beside_its_output(tmp_path: Path) -> None:
+def test_build_writes_the_context_and_the_report_beside_its_output(tmp_path: Path) -> None:
     code, _ = invoke("build", "-o", str(tmp_path / "graph.ttl"))
     assert code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["context.jsonld", "graph.ttl"]
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["context.jsonld", "graph-report.csv", "graph.ttl"]
+    code, _ = invoke("build", "--strict", "-o", str(tmp_path / "strict.ttl"))
+    assert code == 0
+    assert "strict-report.csv" not in {p.name for p in tmp_path.iterdir()}
 
 
 def test_a_failure_while_reading_results_is_an_error_not_a_trace() -> None:

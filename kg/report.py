@@ -1,0 +1,91 @@
+"""The report of a folder's or a dataset's build: one row per document, read or skipped or
+failed and why, with what was read of it; and the counts a build prints."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import astuple, dataclass, fields
+
+from rdflib import RDF, Graph
+
+from kg.errors import SourceError
+from kg.graph.iris import POL
+from kg.registry.organizations import UnresolvedNames
+from kg.sources.inputs import Outcome, name_of
+
+READ, SKIPPED, FAILED = "read", "skipped", "error"
+
+
+@dataclass(frozen=True)
+class Row:
+    source: str  # the file, or the dataset and record number (policies.csv#17)
+    record_id: str
+    title: str
+    status: str  # read, skipped (assigns nothing), error
+    reason: str
+    where: str  # file:line (and page or row) of the problem, where known
+    form: str
+    tasks: int
+    assignments: int
+    unresolved: int  # names kept as written (--keep-unresolved)
+
+
+def read_row(outcome: Outcome, graph: Graph, title: str) -> Row:
+    document = outcome.document
+    assert document is not None
+    assignments = sum(len(task.leads) + len(task.cooperators) for task in document.tasks)
+    unresolved = len(set(graph.subjects(RDF.type, POL.UnresolvedAssignee)))
+    return Row(
+        name_of(outcome.item),
+        _record_id(outcome),
+        title,
+        READ,
+        "",
+        "",
+        document.form,
+        len(document.tasks),
+        assignments,
+        unresolved,
+    )
+
+
+def failed_row(outcome: Outcome, error: SourceError) -> Row:
+    """A document skipped (it assigns nothing) or stopped by an error, and where."""
+    where = error.path if error.line is None else f"{error.path}:{error.line}"
+    where += f" ({error.location})" if error.location else ""
+    title = getattr(outcome.item, "title", None) or ""
+    status = SKIPPED if outcome.skipped and error is outcome.error else FAILED
+    reason = error.problem
+    if isinstance(error, UnresolvedNames):
+        names = "; ".join(f"{m.written} (line {m.span.first})" for m, _ in error.failures)
+        reason = f"names the registry does not resolve: {names}"
+    return Row(
+        name_of(outcome.item), _record_id(outcome), title, status, reason, where, "", 0, 0, 0
+    )
+
+
+def _record_id(outcome: Outcome) -> str:
+    return getattr(outcome.item, "id", None) or ""
+
+
+def report_bytes(rows: list[Row]) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([field.name for field in fields(Row)])
+    writer.writerows(astuple(row) for row in rows)
+    return out.getvalue().encode("utf-8")
+
+
+def summary(rows: list[Row]) -> str:
+    """N read (T tasks, A assignments), M skipped, K failed."""
+    counts = Counter(row.status for row in rows)
+    tasks = sum(row.tasks for row in rows)
+    assignments = sum(row.assignments for row in rows)
+    unresolved = sum(row.unresolved for row in rows)
+    kept = f", {unresolved} names kept as written" if unresolved else ""
+    return (
+        f"{counts[READ]} documents read ({tasks} tasks, {assignments} assignments{kept}), "
+        f"{counts[SKIPPED]} skipped (nothing assigned), {counts[FAILED]} failed"
+    )
