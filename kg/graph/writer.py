@@ -27,6 +27,7 @@ from kg.sources.spans import Span
 ROLES = {"lead": (POL.leadDepartment, POL.LeadResponsibility),
          "cooperating": (POL.cooperatingDepartment, POL.CooperatingResponsibility)}  # fmt: skip
 CURRENCY = "CNY"
+LOW_CONFIDENCE = Decimal("0.9")  # a name OCR read with less is flagged (pol:lowConfidence)
 
 
 def zh(text: str) -> Literal:
@@ -370,6 +371,11 @@ class DocumentWriter:
         self.add(node, PROV.hadRole, concept)
         self.add(node, POL.writtenAs, zh(mention.written))
         self.derived(node, mention.span)
+        confidence = read_with(self.document, mention.span)
+        if confidence is not None:
+            self.add(node, POL.ocrConfidence, Literal(confidence, datatype=XSD.decimal))
+            if confidence < LOW_CONFIDENCE:
+                self.add(node, POL.lowConfidence, Literal(True))
 
     def add_unresolved(self, mention: Mention) -> URIRef:
         """An assignee the registry does not know, kept as written (--keep-unresolved, or a name
@@ -378,6 +384,15 @@ class DocumentWriter:
         self.add(node, RDF.type, POL.UnresolvedAssignee)
         self.add(node, SKOS.prefLabel, zh(mention.meant))
         return node
+
+
+def read_with(document: SourceDocument, span: Span) -> Decimal | None:
+    """The least confidence OCR read a span's characters with (None: no OCR read them)."""
+    if not document.confidence or span.offsets is None:
+        return None
+    first, last = span.offsets
+    scores = document.confidence[max(first, 0) : last + 1]
+    return Decimal(str(round(min(scores), 3))) if scores and first >= 0 else None
 
 
 def add_instrument(graph: Graph, task: URIRef, node: URIRef, instrument: Instrument) -> None:

@@ -21,7 +21,7 @@ from kg.sources.encoding import BOMS, detected
 
 DATASET_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".json")
 SAMPLE = 1 << 20  # bytes read to tell a dataset's encoding
-FIELD_LIMIT = 1 << 28  # characters a CSV field may hold (the csv module's default is 131,072)
+FIELD_LIMIT = 1 << 25  # characters a CSV field may hold (the csv module's default is 131,072)
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,7 @@ def read_document(source: SourceText, layout: str | None = None) -> SourceDocume
         run_on=source.run_on,
         locations=source.locations,
         file_kind=source.kind,
+        confidence=source.confidence,
     )
 
 

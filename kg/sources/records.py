@@ -115,3 +115,4 @@ class SourceDocument:
     locations: Mapping[int, str] = field(default_factory=dict)
     file_kind: str = "text"  # what the file is: text, html, pdf, docx, xlsx ...
     origin: Origin | None = None  # the dataset record it was read from (None: a file)
+    confidence: tuple[float, ...] = ()  # OCR's confidence (0-1) in each character, by offset

@@ -32,6 +32,8 @@ FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 TRADITIONAL_SHARE = 0.02  # converted characters per CJK character above which a file is traditional
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+MAX_TEXT = 32_000_000  # bytes of text (or HTML) a source may hold
+MAX_FILE = 512_000_000  # bytes of any source file (a PDF of scans, a workbook)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class SourceText:
     kind: str = "text"  # what the file is: text, html, pdf, docx, xlsx ... (formats.detect)
     # where each line stands in a file of no lines of its own: "page 2, line 4", "table 1, row 5"
     locations: Mapping[int, str] = field(default_factory=dict)
+    # where OCR read any of it: each character's confidence (0-1) at its offset
+    confidence: tuple[float, ...] = ()
 
     @property
     def spanned_text(self) -> SpannedText:
@@ -94,9 +98,22 @@ def read_source_text(path: Path) -> SourceText:
     return source_text(path, raw, kind_of(raw, path))
 
 
+def _checked_size(raw: bytes, path: Path, kind: str) -> None:
+    """No document's text runs to tens of megabytes: a larger text is refused, not read for
+    minutes (a published file of scans may be larger)."""
+    if kind in TEXT_KINDS and len(raw) > MAX_TEXT:
+        size = len(raw) // 1_000_000
+        problem = (
+            f"{size} MB of text: larger than any document ({MAX_TEXT // 1_000_000} MB at most)"
+        )
+        raise SourceError(path, None, problem)
+
+
 def source_text(path: Path, raw: bytes, kind: str) -> SourceText:
     """The lines of a source's bytes of a kind (formats.detect); `path` names it in errors."""
+    _checked_size(raw, path, kind)
     locations: Mapping[int, str] = {}
+    confidence: tuple[float, ...] = ()
     if kind in TEXT_KINDS:
         decoded = decode(raw, path, kind == "html")
         page, physical = html_page(decoded) if kind == "html" else (text_lines(decoded),) * 2
@@ -104,6 +121,7 @@ def source_text(path: Path, raw: bytes, kind: str) -> SourceText:
         extracted = extract(kind, raw, path)
         page = physical = extracted.lines
         decoded, locations = extracted.text, extracted.locations
+        confidence = tuple(extracted.confidence) if extracted.ocr else ()
     traditional = is_traditional(decoded)
     metadata = page_metadata((normalize(content, traditional), row) for _, content, row in page)
     lines = tuple(
@@ -112,7 +130,9 @@ def source_text(path: Path, raw: bytes, kind: str) -> SourceText:
         for part in lines_in(normalize(content, traditional), row)
     )
     digest = hashlib.sha256(raw).hexdigest()
-    return SourceText(path, digest, lines, traditional, kind == "html", metadata, kind, locations)
+    return SourceText(
+        path, digest, lines, traditional, kind == "html", metadata, kind, locations, confidence
+    )
 
 
 def html_page(html: str) -> tuple[list[PhysicalLine], list[PhysicalLine]]:
@@ -130,6 +150,9 @@ def lines_in(content: SpannedText, row: bool) -> list[SpannedText]:
 
 def _read(path: Path) -> bytes:
     try:
+        if path.stat().st_size > MAX_FILE:
+            size = path.stat().st_size // 1_000_000
+            raise SourceError(path, None, f"{size} MB: larger than {MAX_FILE // 1_000_000} MB")
         return path.read_bytes()
     except OSError as error:
         raise SourceError(path, None, f"cannot read the file: {error.strerror}") from error

@@ -8,6 +8,7 @@ from pathlib import Path
 from kg.errors import SourceError
 from kg.sources.formats.detect import kind_of
 from kg.sources.formats.extracted import Extracted
+from kg.sources.formats.ocr import available, read_image, read_pdf_page
 from kg.sources.formats.office import SPREADSHEET_SUFFIXES, converted
 from kg.sources.formats.pdf import read_pdf
 from kg.sources.formats.sheets import read_xls, read_xlsx
@@ -24,7 +25,7 @@ def extract(kind: str, raw: bytes, path: Path) -> Extracted:
         done = converted(raw, path, spreadsheet)
         return extract(kind_of(done, path), done, path)
     if kind == "pdf":
-        return read_pdf(raw, path)
+        return read_pdf(raw, path, read_pdf_page if available() else None)
     if kind == "docx":
         return read_docx(raw, path)
     if kind == "xlsx":
@@ -35,4 +36,6 @@ def extract(kind: str, raw: bytes, path: Path) -> Extracted:
         raise SourceError(
             path, None, "an OFD file: no maintained OFD reader is installed; print it to PDF"
         )
-    raise SourceError(path, None, f"an {kind} file: reading it needs OCR, which is not installed")
+    if kind == "image":
+        return read_image(raw, path)
+    raise SourceError(path, None, f"a file of a kind no reader reads: {kind}")

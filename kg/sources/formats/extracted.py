@@ -12,6 +12,7 @@ from kg.sources.spans import SpannedText
 _WIDE = r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]"
 _WRAP = re.compile(rf"(?<={_WIDE})\s*\n\s*|\s*\n\s*(?={_WIDE})")
 _SPACE = re.compile(r"\s+")
+_WIDE_CHAR = re.compile(_WIDE)
 
 
 def unwrapped(text: str) -> str:
@@ -19,32 +20,67 @@ def unwrapped(text: str) -> str:
     return _SPACE.sub(" ", _WRAP.sub("", text.strip()))
 
 
+Fragment = tuple[str, float]  # text read by OCR, and the confidence (0-1) it was read with
+
+
 @dataclass
 class Extracted:
     """The lines of a PDF, Word or spreadsheet file (numbered from 1 in reading order), and for
     each line number where it stands in the file: "page 2", "table 1, row 5", "sheet 分工, row 7".
-    A character read by OCR has its confidence (0-100) in `confidence` by line and column."""
+    Each character has its offset in `text`; where OCR read any, `confidence` holds each
+    character's confidence (0-1; 1 for what a text layer holds) at its offset."""
 
     lines: list[PhysicalLine] = field(default_factory=list)
     locations: dict[int, str] = field(default_factory=dict)
-    confidence: dict[int, tuple[float, ...]] = field(default_factory=dict)
+    confidence: list[float] = field(default_factory=list)
+    ocr: bool = False  # some of it was read by OCR
 
     def paragraph(self, text: str, location: str) -> None:
-        number = len(self.lines) + 1
-        self.lines.append((number, SpannedText.at(unwrapped(text), number), False))
-        self.locations[number] = location
+        self._add(unwrapped(text), location, row=False)
 
     def row(self, cells: list[str], location: str) -> None:
         """A table row: its cells tab-separated (a merged cell's text in its first place only)."""
-        number = len(self.lines) + 1
-        text = "\t".join(unwrapped(cell) for cell in cells)
-        self.lines.append((number, SpannedText.at(text, number), True))
-        self.locations[number] = location
+        self._add("\t".join(unwrapped(cell) for cell in cells), location, row=True)
+
+    def read_row(self, cells: list[list[Fragment]], location: str) -> None:
+        """A table row read by OCR: each cell's fragments, in reading order."""
+        texts, scores = zip(*(_joined(cell) for cell in cells), strict=True)
+        separators = [[1.0]] * len(cells)
+        confidence = [c for pair in zip(separators, scores, strict=True) for c in pair][1:]
+        self._add(
+            "\t".join(texts), location, row=True, confidence=[x for c in confidence for x in c]
+        )
+
+    def read_paragraph(self, fragments: list[Fragment], location: str) -> None:
+        text, confidence = _joined(fragments)
+        self._add(text, location, row=False, confidence=confidence)
 
     def page_break(self, location: str) -> None:
         """A blank line where a page ends: a table row may go on after it."""
-        self.paragraph("", location)
+        self._add("", location, row=False)
+
+    def _add(
+        self, text: str, location: str, row: bool, confidence: list[float] | None = None
+    ) -> None:
+        number = len(self.lines) + 1
+        offset = len(self.confidence)
+        self.lines.append((number, SpannedText.at(text, number, offset=offset), row))
+        self.locations[number] = location
+        self.confidence += (confidence or [1.0] * len(text)) + [1.0]  # and the line's break
+        self.ocr = self.ocr or confidence is not None
 
     @property
     def text(self) -> str:
         return "\n".join(line[1].text for line in self.lines)
+
+
+def _joined(fragments: list[Fragment]) -> tuple[str, list[float]]:
+    """Fragments as one text (Chinese joined with nothing, Latin with a space) and the
+    confidence of each of its characters."""
+    text, confidence = "", []
+    for fragment, score in fragments:
+        fragment = " ".join(fragment.split())
+        if text and fragment and not (_WIDE_CHAR.match(text[-1]) or _WIDE_CHAR.match(fragment[0])):
+            text, confidence = text + " ", [*confidence, score]
+        text, confidence = text + fragment, confidence + [score] * len(fragment)
+    return text, confidence

@@ -20,7 +20,7 @@ Entry = tuple[float, Callable[[Extracted], None]]  # where on the page it starts
 Ocr = Callable[[Page, int, Extracted], None]
 
 
-def read_pdf(raw: bytes, path: Path, ocr: Ocr | None = None) -> Extracted:
+def read_pdf(raw: bytes, path: Path, ocr: Ocr | None) -> Extracted:
     """Every page's text; a page of images only is read by `ocr`, or is an error without it."""
     found = Extracted()
     try:
@@ -43,14 +43,16 @@ def read_pdf(raw: bytes, path: Path, ocr: Ocr | None = None) -> Extracted:
     return found
 
 
-NO_OCR = "reading scans needs OCR (Debian: apt install tesseract-ocr tesseract-ocr-chi-sim)"
+NO_OCR = "reading scans needs OCR (pip install rapidocr-onnxruntime)"
 
 
 def _reason(error: Exception) -> str:
-    name = type(error).__name__
-    if "Password" in name or "Encrypt" in name:
+    """What went wrong, in words: pdfplumber wraps pdfminer's own errors in its args."""
+    inner = [error, *(arg for arg in error.args if isinstance(arg, Exception))]
+    if any("Password" in type(e).__name__ or "Encrypt" in type(e).__name__ for e in inner):
         return "it is encrypted (a password is needed to open it)"
-    return f"{name} {error}".strip()
+    cause = inner[-1]
+    return f"{type(cause).__name__} {cause}".strip()
 
 
 def _page(page: Page, number: int, found: Extracted) -> None:

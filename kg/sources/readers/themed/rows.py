@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.errors import SourceError
 from kg.sources.readers.themed.layout import Layout, is_header, read_layout
 from kg.sources.spans import SpannedText
 from kg.sources.text import Line
+
+ROW_NUMBER = re.compile(r"(?P<n>\d{1,4})[.．、]?")  # 12, or 12. / 12、 as some tables print it
 
 CELL_SEPARATOR = "\t"
 
@@ -105,7 +108,7 @@ def read_body(lines: tuple[Line, ...], path: str) -> Body:
 
 
 def _looks_like_row(cells: list[str]) -> bool:
-    return len(cells) > 1 and cells[0].strip().isdigit()
+    return len(cells) > 1 and ROW_NUMBER.fullmatch(cells[0].strip()) is not None
 
 
 def _check_width(cells: list[str], layout: Layout, path: str, line: int) -> None:
@@ -117,6 +120,7 @@ def _check_width(cells: list[str], layout: Layout, path: str, line: int) -> None
 
 def _open_row(cell: str, line: int, layout: Layout, path: str) -> RawRow:
     label = cell.strip()
-    if not label.isdigit():
+    number = ROW_NUMBER.fullmatch(label)
+    if number is None:
         raise SourceError(path, line, f"row number {label!r} is not a number", layout.name(0))
-    return RawRow(int(label), line)
+    return RawRow(int(number["n"]), line)
