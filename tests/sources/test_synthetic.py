@@ -105,3 +105,17 @@ def test_the_whole_pipeline_builds_a_graph_for_it(tmp_path: Path) -> None:
         initNs={"pol": "https://w3id.org/policykg/ontology#", "schema": "https://schema.org/"},
     )
     assert [Decimal(str(v)) for (v,) in matching] == [Decimal(600000000)]
+
+
+def test_a_row_number_printed_with_its_point_is_a_number(tmp_path: Path) -> None:
+    """12. or 12、 in the 序号 column (as some tables, and OCR of some scans, print it)."""
+    text = SOURCE.read_text(encoding="utf-8").splitlines()
+    numbered = [
+        f"{line.split(chr(9), 1)[0]}{point}\t{line.split(chr(9), 1)[1]}"
+        if line.split("\t", 1)[0].isdigit()
+        else line
+        for line, point in zip(text, [".", "、"] * len(text), strict=False)
+    ]
+    path = tmp_path / "points.txt"
+    path.write_text("\n".join(numbered) + "\n", encoding="utf-8")
+    assert themes_by_row(read_source(path)) == themes_by_row(read_source(SOURCE))
