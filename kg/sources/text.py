@@ -20,6 +20,7 @@ from kg.errors import SourceError
 from kg.sources.breaks import broken
 from kg.sources.encoding import decode
 from kg.sources.formats.detect import kind_of
+from kg.sources.formats.engines import Engine
 from kg.sources.formats.extract import TEXT_KINDS, extract
 from kg.sources.html import PhysicalLine, lines_of, parse
 from kg.sources.main_content import article, is_whole_page
@@ -109,8 +110,9 @@ def _checked_size(raw: bytes, path: Path, kind: str) -> None:
         raise SourceError(path, None, problem)
 
 
-def source_text(path: Path, raw: bytes, kind: str) -> SourceText:
-    """The lines of a source's bytes of a kind (formats.detect); `path` names it in errors."""
+def source_text(path: Path, raw: bytes, kind: str, engine: Engine | None = None) -> SourceText:
+    """The lines of a source's bytes of a kind (formats.detect); `path` names it in errors; a
+    scan is read by the OCR `engine` (default: the best installed)."""
     _checked_size(raw, path, kind)
     locations: Mapping[int, str] = {}
     confidence: tuple[float, ...] = ()
@@ -118,7 +120,7 @@ def source_text(path: Path, raw: bytes, kind: str) -> SourceText:
         decoded = decode(raw, path, kind == "html")
         page, physical = html_page(decoded) if kind == "html" else (text_lines(decoded),) * 2
     else:
-        extracted = extract(kind, raw, path)
+        extracted = extract(kind, raw, path, engine)
         page = physical = extracted.lines
         decoded, locations = extracted.text, extracted.locations
         confidence = tuple(extracted.confidence) if extracted.ocr else ()

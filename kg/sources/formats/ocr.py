@@ -1,13 +1,11 @@
-"""Scans read by OCR: RapidOCR (PaddleOCR's Chinese models, shipped inside its wheel and run by
-ONNX Runtime: nothing is downloaded at run time). Each page is straightened; where it has a ruled
-table, each text line read is put in the cell of the grid its centre falls in (split where one
-crosses a ruling), a merged cell's text in its first row and column; the rest are paragraphs."""
+"""Scans read by OCR (an engine of kg.sources.formats.engines): each page straightened; where it
+has a ruled table, each text line read put in the cell of the grid its centre falls in (read
+again cell by cell where it crosses a ruling), a merged cell's text in its first row and column,
+and a cell detection passed over (a lone digit) read on its own; the rest are paragraphs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
 from io import BytesIO
 from itertools import pairwise
 from pathlib import Path
@@ -20,61 +18,21 @@ import PIL.ImageSequence
 from pdfplumber.page import Page as PdfPage
 
 from kg.errors import SourceError
+from kg.sources.formats.engines import Engine, Read
 from kg.sources.formats.extracted import Extracted, Fragment
 from kg.sources.formats.ruling import Grid, Image, grid, ink, straightened
 
-INSTALL = "reading scans needs OCR: pip install rapidocr-onnxruntime"
+INSTALL = (
+    "reading scans needs OCR: pip install rapidocr-onnxruntime (or Debian's tesseract-ocr-chi-sim)"
+)
 RESOLUTION = 200  # dots per inch a scanned PDF page is rendered at
 CROSSING = 12  # pixels a text line may overrun a ruling before it is split there
-
-
-@dataclass(frozen=True)
-class Read:
-    """A line of text OCR read: its box (left, top, right, bottom), text and confidence."""
-
-    left: float
-    top: float
-    right: float
-    bottom: float
-    text: str
-    confidence: float
-
-    @property
-    def centre(self) -> tuple[float, float]:
-        return (self.left + self.right) / 2, (self.top + self.bottom) / 2
-
-
-Engine = Callable[[Image], list[Read]]
 INSET = 5  # pixels inside a cell's rulings where its content starts
 SPECK = 12  # pixels: a mark smaller than this is noise, not writing
 SURE = 0.5  # below this confidence, what a lone cell seems to hold is a scan's noise
 
 
-@cache
-def _rapidocr() -> Any:
-    from rapidocr_onnxruntime import RapidOCR
-
-    return RapidOCR()
-
-
-def available() -> bool:
-    try:
-        import rapidocr_onnxruntime  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def rapidocr(image: Image) -> list[Read]:
-    result, _ = _rapidocr()(image)
-    found = []
-    for box, text, score in result or []:
-        xs, ys = [point[0] for point in box], [point[1] for point in box]
-        found.append(Read(min(xs), min(ys), max(xs), max(ys), text, float(score)))
-    return found
-
-
-def recognized(crop: Image) -> Read | None:
+def recognized(crop: Image, engine: Engine) -> Read | None:
     """The text of a small image that holds one line (no detection: a lone digit in a cell,
     which detection passes over), or None where it holds no writing."""
     marks = ink(crop)
@@ -87,14 +45,13 @@ def recognized(crop: Image) -> Read | None:
     tight = cv2.copyMakeBorder(
         crop[top:bottom, left:right], 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255
     )
-    result, _ = _rapidocr()(cv2.cvtColor(tight, cv2.COLOR_GRAY2BGR), use_det=False, use_cls=False)
-    text, score = (result or [["", 0.0]])[0]
-    return Read(left, top, right, bottom, text, float(score)) if score >= SURE else None
+    text, score = engine.line(tight)
+    return Read(left, top, right, bottom, text, score) if text and score >= SURE else None
 
 
-def read_image(raw: bytes, path: Path) -> Extracted:
+def read_image(raw: bytes, path: Path, engine: Engine | None) -> Extracted:
     """A scanned page saved as an image (PNG, JPEG, TIFF, BMP; each frame of a TIFF a page)."""
-    if not available():
+    if engine is None:
         raise SourceError(path, None, INSTALL)
     try:
         frames = PIL.Image.open(BytesIO(raw))
@@ -105,20 +62,24 @@ def read_image(raw: bytes, path: Path) -> Extracted:
     for number, page in enumerate(pages, start=1):
         if number > 1:
             found.page_break(f"page {number}")
-        read_page(page, number, found)
+        read_page(page, number, found, engine)
     return found
 
 
-def read_pdf_page(page: PdfPage, number: int, found: Extracted) -> None:
-    """A PDF page of images only, rendered at the resolution scans are made at, and read."""
-    image = page.to_image(resolution=RESOLUTION).original.convert("L")
-    read_page(np.array(image), number, found)
+def pdf_page_reader(engine: Engine) -> Callable[[PdfPage, int, Extracted], None]:
+    """How a PDF page of images only is read: rendered at the resolution scans are made at."""
+
+    def read(page: PdfPage, number: int, found: Extracted) -> None:
+        image = page.to_image(resolution=RESOLUTION).original.convert("L")
+        read_page(np.array(image), number, found, engine)
+
+    return read
 
 
-def read_page(gray: Image, page: int, found: Extracted, engine: Engine = rapidocr) -> None:
+def read_page(gray: Image, page: int, found: Extracted, engine: Engine) -> None:
     """A scanned page's lines, in reading order, each character with its confidence."""
     level = straightened(gray)
-    reads = engine(cv2.cvtColor(level, cv2.COLOR_GRAY2BGR))
+    reads = engine.lines(level)
     table = grid(level)
     if table is None:
         _paragraphs(reads, f"page {page}", found)
@@ -128,7 +89,7 @@ def read_page(gray: Image, page: int, found: Extracted, engine: Engine = rapidoc
     below = [r for r in reads if r.centre[1] > bottom]
     inside = [r for r in reads if top <= r.centre[1] <= bottom]
     _paragraphs(above, f"page {page}", found)
-    _rows(table, inside, level, f"page {page}, table 1", found)
+    _rows(table, inside, (level, engine), f"page {page}, table 1", found)
     _paragraphs(below, f"page {page}", found)
 
 
@@ -138,7 +99,9 @@ def _paragraphs(reads: list[Read], location: str, found: Extracted) -> None:
         found.read_paragraph([(read.text, read.confidence)], location)
 
 
-def _rows(table: Grid, reads: list[Read], page: Image, location: str, found: Extracted) -> None:
+def _rows(
+    table: Grid, reads: list[Read], page: tuple[Image, Engine], location: str, found: Extracted
+) -> None:
     rows, columns = len(table.rows) - 1, len(table.columns) - 1
     cells: list[list[list[tuple[float, float, Fragment]]]] = [
         [[] for _ in range(columns)] for _ in range(rows)
@@ -151,11 +114,11 @@ def _rows(table: Grid, reads: list[Read], page: Image, location: str, found: Ext
         row, column = _origin(table, row, column)
         cells[row][column].append((part.top, part.left, (part.text, part.confidence)))
     for row, column in _unread(table, cells):
-        crop = page[
+        crop = page[0][
             table.rows[row] + INSET : table.rows[row + 1] - INSET,
             table.columns[column] + INSET : table.columns[column + 1] - INSET,
         ]
-        if crop.size and (read := recognized(crop)):
+        if crop.size and (read := recognized(crop, page[1])):
             cells[row][column].append((0, 0, (read.text, read.confidence)))
     for number, row_cells in enumerate(cells, start=1):
         if any(row_cells):
@@ -177,7 +140,7 @@ def _unread(table: Grid, cells: list[list[list[Any]]]) -> list[tuple[int, int]]:
     ]
 
 
-def _split(read: Read, columns: list[int], page: Image) -> list[Read]:
+def _split(read: Read, columns: list[int], page: tuple[Image, Engine]) -> list[Read]:
     """A text line that runs over a ruling, read again in each cell it crosses."""
     cuts = [x for x in columns if read.left + CROSSING < x < read.right - CROSSING]
     if not cuts:
@@ -185,12 +148,12 @@ def _split(read: Read, columns: list[int], page: Image) -> list[Read]:
     bounds = [read.left, *cuts, read.right]
     parts = []
     for left, right in pairwise(bounds):
-        crop = page[
+        crop = page[0][
             max(int(read.top) - INSET, 0) : int(read.bottom) + INSET,
             int(left) + (INSET if left in cuts else 0) : int(right)
             - (INSET if right in cuts else 0),
         ]
-        piece = recognized(crop) if crop.size else None
+        piece = recognized(crop, page[1]) if crop.size else None
         if piece is not None:
             parts.append(Read(left, read.top, right, read.bottom, piece.text, piece.confidence))
     return parts
