@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from rdflib import Graph
@@ -37,7 +36,7 @@ from kg.registry.documents import load_documents
 from kg.registry.organizations import load_registry
 from kg.report import FAILED, Row, failed_row, read_row, report_bytes
 from kg.sources.datasets import Columns
-from kg.sources.inputs import Outcome, items_of, read_item, source_files
+from kg.sources.inputs import Item, Outcome, items_of, read_item, source_files
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,23 @@ class Inputs:
 
 
 Warn = Callable[[str], None]
-Progress = Callable[[Iterator[Outcome]], Iterator[Outcome]]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One document's share of a build, made where it was read: its report row, its Turtle
+    (statements only: the prologue is written once), the citations it makes and the warnings
+    it raised; or the error that stopped it."""
+
+    row: Row
+    turtle: str = ""
+    triples: int = 0
+    links: tuple[DocumentLink, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: SourceError | None = None
+
+
+Progress = Callable[[Iterator[Part]], Iterator[Part]]
 
 
 def default_sources() -> list[Path]:
@@ -72,8 +87,8 @@ def _ignore(message: str) -> None:
     """Warnings nobody asked to see."""
 
 
-def _unchanged(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
-    return outcomes
+def _unchanged(parts: Iterator[Part]) -> Iterator[Part]:
+    return parts
 
 
 @dataclass
@@ -92,8 +107,8 @@ def graph_from(inputs: Inputs, warn: Warn = _ignore) -> Graph:
     """The whole graph in memory (what build writes); with `inputs.strict`, any problem raises
     SourceError."""
     graph = new_graph()
-    for part in graph_parts(inputs, Built(), warn):
-        graph += part
+    for turtle, _ in turtle_parts(inputs, Built(), warn):
+        graph.parse(data=prologue() + turtle, format="turtle")
     return graph
 
 
@@ -105,16 +120,16 @@ def build(
     report: Path | None = None,
     progress: Progress = _unchanged,
 ) -> Built:
-    """Write the Turtle part by part as it is built (one document in memory at a time), the
+    """Write the Turtle part by part as it is made (a few documents in memory at a time), the
     JSON-LD context and the report; all files whole or none (an error that stops the build
     leaves them as they were)."""
     built = Built()
     targets = [output] + ([context] if context else []) + ([report] if report else [])
     with staged(targets) as streams:
         streams[output].write(prologue().encode("utf-8"))
-        for part in graph_parts(inputs, built, warn, progress):
-            streams[output].write(statements(part).encode("utf-8"))
-            built.triples += len(part)
+        for turtle, triples in turtle_parts(inputs, built, warn, progress):
+            streams[output].write(turtle.encode("utf-8"))
+            built.triples += triples
         if context is not None:
             streams[context].write(context_bytes(inputs.ontology))
         if report is not None:
@@ -122,51 +137,76 @@ def build(
     return built
 
 
-def graph_parts(
+def turtle_parts(
     inputs: Inputs, built: Built, warn: Warn = _ignore, progress: Progress = _unchanged
-) -> Iterator[Graph]:
-    """The graph in the order it is written: the registry, each source document in turn (read
-    when its turn comes, in parallel where asked), then the documents they cite. Each document's
-    outcome is added to `built.rows`; a problem raises where `inputs.strict`."""
+) -> Iterator[tuple[str, int]]:
+    """The graph's Turtle in the order it is written, with each part's triples: the registry,
+    each source document in turn (read and written where its turn is taken: in this process, on
+    every core, or on a Dask cluster), then the documents they cite. Each document's outcome is
+    added to `built.rows`; a problem raises where `inputs.strict`."""
     if not inputs.sources:
         raise SourceError(SOURCES, None, "no source tables to build from")
     curated = curate(inputs)
     entries = entries_by_citing(curated)
-    yield registry_graph(curated)
-    links = []
-    read = partial(read_item, layout=inputs.layout)
-    items = items_of(inputs.sources, inputs.columns)
-    for outcome in progress(mapped(read, items, inputs.workers, inputs.scheduler)):
+    yield _turtle(registry_graph(curated))
+    links: list[DocumentLink] = []
+    parts = mapped(
+        PartMaker(inputs, curated, entries),
+        items_of(inputs.sources, inputs.columns),
+        inputs.workers,
+        inputs.scheduler,
+    )
+    for part in progress(parts):
+        for message in part.warnings:
+            warn(message)
+        if part.error is not None and inputs.strict:
+            raise part.error
+        built.rows.append(part.row)
+        if part.error is None:
+            links.extend(part.links)
+            yield part.turtle, part.triples
+    yield _turtle(cited_graph(curated, [*links, *cited_links(curated, entries, inputs.citations)]))
+
+
+def _turtle(graph: Graph) -> tuple[str, int]:
+    return statements(graph), len(graph)
+
+
+@dataclass(frozen=True)
+class PartMaker:
+    """Everything a worker needs to make a document's part of the build (picklable: it is sent
+    to each worker process once)."""
+
+    inputs: Inputs
+    curated: Curated
+    entries: Entries
+
+    def __call__(self, item: Item) -> Part:
+        outcome = read_item(item, self.inputs.layout)
+        warnings: list[str] = []
         try:
-            graph, own, title = _document(outcome, curated, entries, inputs, warn)
+            graph, own, title = self._document(outcome, warnings.append)
         except SourceError as error:
-            if inputs.strict:
-                raise
-            built.rows.append(failed_row(outcome, error))
-            continue
-        links.extend(own)
-        built.rows.append(read_row(outcome, graph, title))
-        yield graph
-    yield cited_graph(curated, [*links, *cited_links(curated, entries, inputs.citations)])
+            return Part(failed_row(outcome, error), warnings=tuple(warnings), error=error)
+        row = read_row(outcome, graph, title)
+        return Part(row, *_turtle(graph), tuple(own), tuple(warnings))
 
-
-def _document(
-    outcome: Outcome, curated: Curated, entries: Entries, inputs: Inputs, warn: Warn
-) -> tuple[Graph, list[DocumentLink], str]:
-    """One document's graph, its citations and its title; the outcome's error, or the
-    writer's, raised."""
-    if outcome.error is not None:
-        raise outcome.error
-    source = outcome.document
-    assert source is not None
-    if source.origin is None and source.path.name not in curated.documents:
-        warn(
-            f"{source.path}: no entry in {inputs.documents}; title, number and date are "
-            "taken from the text where it prints them, the rest is left out"
-        )
-    own = document_links(source, curated, entries, inputs.citations, warn)
-    graph = document_graph(source, curated, own, inputs.keep_unresolved)
-    return graph, own, curated.facts(source).title_zh
+    def _document(self, outcome: Outcome, warn: Warn) -> tuple[Graph, list[DocumentLink], str]:
+        """One document's graph, its citations and its title; the outcome's error, or the
+        writer's, raised."""
+        if outcome.error is not None:
+            raise outcome.error
+        source = outcome.document
+        assert source is not None
+        curated, inputs = self.curated, self.inputs
+        if source.origin is None and source.path.name not in curated.documents:
+            warn(
+                f"{source.path}: no entry in {inputs.documents}; title, number and date are "
+                "taken from the text where it prints them, the rest is left out"
+            )
+        own = document_links(source, curated, self.entries, inputs.citations, warn)
+        graph = document_graph(source, curated, own, inputs.keep_unresolved)
+        return graph, own, curated.facts(source).title_zh
 
 
 def curate(inputs: Inputs) -> Curated:

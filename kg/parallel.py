@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -42,17 +42,33 @@ def mapped(
 def in_processes(
     function: Callable[[In], Out], inputs: Iterable[In], workers: int
 ) -> Iterator[Out]:
-    pool = ProcessPoolExecutor(workers)
+    """The function is sent to each worker once, as it starts (it may carry a registry), not with
+    every input."""
+    pool = ProcessPoolExecutor(workers, initializer=_install, initargs=(function,))
     pending: deque[Future[Out]] = deque()
     try:
         for item in inputs:
-            pending.append(pool.submit(function, item))
+            pending.append(pool.submit(_call, item))
             if len(pending) >= workers * AHEAD:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# The function a pool's worker process applies: set once in each worker by _install
+_installed: Callable[[Any], Any] | None = None
+
+
+def _install(function: Callable[[Any], Any]) -> None:
+    global _installed
+    _installed = function
+
+
+def _call(item: Any) -> Any:
+    assert _installed is not None
+    return _installed(item)
 
 
 def on_dask(function: Callable[[In], Out], inputs: Iterable[In], scheduler: str) -> Iterator[Out]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from typing import TypeVar
@@ -21,6 +22,10 @@ def progress_bar(
     def wrap(stream: Iterator[T]) -> Iterator[T]:
         if not shown:
             return stream
-        return iter(tqdm(stream, total=total(), unit=unit, file=sys.stderr, dynamic_ncols=True))
+        size = shutil.get_terminal_size()  # 80 by 24 where the terminal tells no size
+        bar = tqdm(
+            stream, total=total(), unit=unit, file=sys.stderr, ncols=size.columns, nrows=size.lines
+        )
+        return iter(bar)
 
     return wrap

@@ -21,6 +21,7 @@ from kg.registry.documents import DocumentFacts
 from kg.registry.organizations import Organization, Registry, Unresolved, UnresolvedNames
 from kg.sources.amounts import plain
 from kg.sources.formats.detect import media_type
+from kg.sources.places import place_of
 from kg.sources.records import Instrument, Mention, SourceDocument, Task
 from kg.sources.spans import Span
 
@@ -274,11 +275,8 @@ class DocumentWriter:
             first, last = span.offsets
             self.add(node, POL.firstOffset, Literal(first, datatype=XSD.integer))
             self.add(node, POL.lastOffset, Literal(last, datatype=XSD.integer))
-        where = [
-            self.document.locations.get(line) for line in dict.fromkeys((span.first, span.last))
-        ]
-        if all(where):
-            self.add(node, POL.location, Literal(" to ".join(str(place) for place in where)))
+        if where := place_of(self.document.locations, span):
+            self.add(node, POL.location, Literal(where))
 
     def add_source(self) -> None:
         facts = self.facts

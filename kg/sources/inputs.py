@@ -17,7 +17,7 @@ Item = Path | Record  # a source file, or a dataset's record
 # What a folder holds that a build reads: text, pages, and the files governments publish
 SOURCE_SUFFIXES = (
     ".txt", ".html", ".htm", ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et", ".odt",
-    ".ods",
+    ".ods", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
 )  # fmt: skip
 
 

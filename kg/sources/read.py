@@ -62,8 +62,10 @@ def read_source(path: Path, layout: str | None = None) -> SourceDocument:
 def read_record(record: Record, layout: str | None = None) -> SourceDocument:
     """Read a dataset's record (its text, plain or HTML) as a document, with its fields."""
     name = Path(f"{record.dataset}#{record.number}")
-    if record.problem or not record.text:
-        raise NothingAssigned(name, record.line, record.problem or "the record has no text")
+    if record.problem:
+        raise SourceError(name, record.line, record.problem)
+    if not record.text:
+        raise NothingAssigned(name, record.line, "the record has no text")
     raw = record.text.encode("utf-8")
     document = read_document(source_text(name, raw, "html" if record.html else "text"), layout)
     date = PRINTED_DATE.search(record.date) if record.date else None
@@ -84,10 +86,10 @@ def read_document(source: SourceText, layout: str | None = None) -> SourceDocume
     try:
         document = with_page_metadata(reader.read(source), source.metadata)
     except SourceError as error:
-        location = source.locations.get(error.line) if error.line is not None else None
-        if location is None:
+        place = source.locations.get(error.line) if error.line is not None else None
+        if place is None:
             raise
-        raise error.located(location) from error
+        raise error.located(place.where) from error
     return replace(
         document,
         citations=citations(source.spanned_text),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from kg.sources.places import Place
 from kg.sources.spans import Span
 
 
@@ -112,7 +113,7 @@ class SourceDocument:
     citations: tuple[Citation, ...] = ()  # the higher-level documents the text cites
     run_on: frozenset[int] = frozenset()  # source lines that hold several of its lines
     # where each line stands in a file of no lines of its own (a PDF page, a Word table row)
-    locations: Mapping[int, str] = field(default_factory=dict)
+    locations: Mapping[int, Place] = field(default_factory=dict)
     file_kind: str = "text"  # what the file is: text, html, pdf, docx, xlsx ...
     origin: Origin | None = None  # the dataset record it was read from (None: a file)
     confidence: tuple[float, ...] = ()  # OCR's confidence (0-1) in each character, by offset

@@ -25,6 +25,7 @@ from kg.sources.formats.extract import TEXT_KINDS, extract
 from kg.sources.html import PhysicalLine, lines_of, parse
 from kg.sources.main_content import article, is_whole_page
 from kg.sources.page_metadata import PageMetadata, page_metadata
+from kg.sources.places import Place
 from kg.sources.spans import SpannedText
 
 # Half-width punctuation that Chinese text also writes full-width; the readers see full-width.
@@ -70,7 +71,7 @@ class SourceText:
     metadata: PageMetadata  # what a portal prints above the article (发文字号, 成文日期 ...)
     kind: str = "text"  # what the file is: text, html, pdf, docx, xlsx ... (formats.detect)
     # where each line stands in a file of no lines of its own: "page 2, line 4", "table 1, row 5"
-    locations: Mapping[int, str] = field(default_factory=dict)
+    locations: Mapping[int, Place] = field(default_factory=dict)
     # where OCR read any of it: each character's confidence (0-1) at its offset
     confidence: tuple[float, ...] = ()
 
@@ -114,7 +115,7 @@ def source_text(path: Path, raw: bytes, kind: str, engine: Engine | None = None)
     """The lines of a source's bytes of a kind (formats.detect); `path` names it in errors; a
     scan is read by the OCR `engine` (default: the best installed)."""
     _checked_size(raw, path, kind)
-    locations: Mapping[int, str] = {}
+    locations: Mapping[int, Place] = {}
     confidence: tuple[float, ...] = ()
     if kind in TEXT_KINDS:
         decoded = decode(raw, path, kind == "html")

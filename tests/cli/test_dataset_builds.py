@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,10 +159,10 @@ def test_a_json_lines_dataset_reports_a_broken_line_and_builds_the_rest(tmp_path
     code, message = invoke(
         str(path), "--text-column", "text", "-o", str(output), "--keep-unresolved"
     )
-    assert code == 0, message  # a line that is no JSON is no document: skipped, not failed
+    assert code == 1, message
     with (tmp_path / "out-report.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert [row["status"] for row in rows] == ["read", "skipped", "skipped"]
+    assert [row["status"] for row in rows] == ["read", "error", "skipped"]
     assert rows[1]["reason"].startswith("not JSON") and rows[1]["where"] == f"{path}#2:2"
 
 
@@ -214,3 +218,28 @@ def test_reading_in_processes_or_on_a_dask_cluster_writes_the_same_bytes(
     assert one == outputs["two"].read_bytes() == outputs["dask"].read_bytes()
     reports = {(tmp_path / f"{n}-report.csv").read_bytes() for n in outputs}
     assert len(reports) == 1
+
+
+def test_a_progress_bar_on_a_terminal_and_none_in_a_pipe(dataset: Path, tmp_path: Path) -> None:
+    policykg = str(Path(sys.executable).with_name("policykg"))
+    command = [policykg, "build", str(dataset), "--text-column", "content", "--keep-unresolved",
+               "-j", "1", "-o", str(tmp_path / "out.ttl")]  # fmt: skip
+    records = len(CORPUS) + len(NOTHING) + 2
+    main, terminal = pty.openpty()
+    with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=terminal) as build:  # fmt: skip
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the build closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert build.wait() == 0
+    os.close(main)
+    assert f"{records}/{records}" in shown.decode(errors="replace") and b"doc/s" in shown
+    piped = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "doc/s" not in piped.stderr and "\r" not in piped.stderr

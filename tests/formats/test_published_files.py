@@ -8,9 +8,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
 from published import FILES, TEXT, records
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS
 
+from kg.build import Inputs, graph_from
+from kg.errors import SourceError
+from kg.graph.iris import POL
 from kg.sources.read import read_source
 from kg.sources.text import read_source_text
 
@@ -50,6 +56,39 @@ def test_a_word_97_file_is_read_through_libreoffice(
     assert records(read_source(doc)) == expected
 
 
+def test_an_excel_97_workbook_is_read(tmp_path: Path, expected: tuple[object, ...]) -> None:
+    """LibreOffice saves the XLSX as a BIFF8 .xls, which xlrd reads."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is needed (.ci/run installs it)"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+         "xls", "--outdir", str(tmp_path), str(FILES / "auto-table.xlsx")],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    xls = tmp_path / "auto-table.xls"
+    assert read_source_text(xls).kind == "xls"
+    assert records(read_source(xls)) == expected
+
+
+@pytest.mark.parametrize(
+    ("suffix", "where"),
+    [
+        ("docx", "table 1, row 2, cell 4"),
+        ("xlsx", "sheet Sheet1, row 3, column D"),
+        ("pdf", "page 1, table 1, row 2, cell 4"),
+    ],
+)
+def test_each_name_is_found_again_in_its_cell(suffix: str, where: str) -> None:
+    """Task 1's lead, 市工业和信息化局, in the fourth column of its row."""
+    graph = graph_from(Inputs([FILES / f"auto-table.{suffix}"]))
+    lead = next(
+        node
+        for node in graph.subjects(POL.writtenAs, Literal("市工业和信息化局", lang="zh"))
+        if "/task/1/lead/" in str(node)
+    )
+    assert str(graph.value(lead, POL.location)) == where
+
+
 def test_a_file_is_read_by_what_it_is_not_by_its_name(
     tmp_path: Path, expected: tuple[object, ...]
 ) -> None:
@@ -71,16 +110,10 @@ def test_each_line_knows_where_it_stands_in_its_file(suffix: str, location: str)
     """The first task's row: a table row of the document, a sheet's row, a PDF page's table."""
     source = read_source_text(FILES / f"auto-table.{suffix}")
     first = next(line for line in source.lines if line.row and line.text.startswith("1\t"))
-    assert source.locations[first.number] == location
+    assert source.locations[first.number].where == location
 
 
 def test_the_graph_says_what_the_file_is_and_where_each_task_stands(tmp_path: Path) -> None:
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import DCTERMS
-
-    from kg.build import Inputs, graph_from
-    from kg.graph.iris import POL
-
     graph = graph_from(Inputs([FILES / "auto-table.pdf"]))
     formats = set(graph.objects(None, DCTERMS.format))
     assert formats == {Literal("application/pdf")}
@@ -91,10 +124,6 @@ def test_the_graph_says_what_the_file_is_and_where_each_task_stands(tmp_path: Pa
 
 
 def test_an_error_in_a_table_names_its_row_in_the_file(tmp_path: Path) -> None:
-    import docx
-
-    from kg.errors import SourceError
-
     document = docx.Document(str(FILES / "auto-table.docx"))
     document.tables[0].rows[3].cells[0].text = "7"  # task 2 numbered out of sequence
     broken = tmp_path / "broken.docx"

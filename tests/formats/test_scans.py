@@ -56,7 +56,7 @@ def test_an_image_file_is_a_page_read_by_ocr(tmp_path: Path) -> None:
     source = read_source_text(tmp_path / "page.png")
     first = next(line for line in source.lines if line.row and line.text.startswith("1\t"))
     assert first.text.split("\t")[3] == "市工业和信息化局"
-    assert source.locations[first.number] == "page 1, table 1, row 2"
+    assert source.locations[first.number].where == "page 1, table 1, row 2"
     assert source.confidence and len(source.confidence) > 100
 
 

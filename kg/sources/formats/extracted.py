@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from kg.sources.html import PhysicalLine
+from kg.sources.places import Place
 from kg.sources.spans import SpannedText
 
 # A wrapped line inside a cell or a paragraph: Chinese joins with nothing, Latin with a space
@@ -31,16 +33,18 @@ class Extracted:
     character's confidence (0-1; 1 for what a text layer holds) at its offset."""
 
     lines: list[PhysicalLine] = field(default_factory=list)
-    locations: dict[int, str] = field(default_factory=dict)
+    locations: dict[int, Place] = field(default_factory=dict)
     confidence: list[float] = field(default_factory=list)
     ocr: bool = False  # some of it was read by OCR
 
     def paragraph(self, text: str, location: str) -> None:
         self._add(unwrapped(text), location, row=False)
 
-    def row(self, cells: list[str], location: str) -> None:
-        """A table row: its cells tab-separated (a merged cell's text in its first place only)."""
-        self._add("\t".join(unwrapped(cell) for cell in cells), location, row=True)
+    def row(self, cells: list[str], location: str, names: list[str] | None = None) -> None:
+        """A table row: its cells tab-separated (a merged cell's text in its first place only),
+        each cell called as `names` says (default: cell 1, cell 2 ...)."""
+        texts = [unwrapped(cell) for cell in cells]
+        self._add("\t".join(texts), location, row=True, cells=(texts, names))
 
     def read_row(self, cells: list[list[Fragment]], location: str) -> None:
         """A table row read by OCR: each cell's fragments, in reading order."""
@@ -60,18 +64,33 @@ class Extracted:
         self._add("", location, row=False)
 
     def _add(
-        self, text: str, location: str, row: bool, confidence: list[float] | None = None
+        self,
+        text: str,
+        location: str,
+        row: bool,
+        confidence: list[float] | None = None,
+        cells: tuple[list[str], list[str] | None] | None = None,
     ) -> None:
         number = len(self.lines) + 1
         offset = len(self.confidence)
         self.lines.append((number, SpannedText.at(text, number, offset=offset), row))
-        self.locations[number] = location
+        self.locations[number] = _place(location, offset, cells)
         self.confidence += (confidence or [1.0] * len(text)) + [1.0]  # and the line's break
         self.ocr = self.ocr or confidence is not None
 
     @property
     def text(self) -> str:
         return "\n".join(line[1].text for line in self.lines)
+
+
+def _place(where: str, offset: int, cells: tuple[list[str], list[str] | None] | None) -> Place:
+    """A line's place, and for a row where each of its cells starts (after a tab each)."""
+    if cells is None:
+        return Place(where)
+    texts, names = cells
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=offset))
+    called = names or [f"cell {number}" for number in range(1, len(texts) + 1)]
+    return Place(where, tuple(starts), tuple(called))
 
 
 def _joined(fragments: list[Fragment]) -> tuple[str, list[float]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import xlrd
+from openpyxl.utils import get_column_letter
 
 from kg.errors import SourceError
 from kg.sources.formats.extracted import Extracted
@@ -59,6 +60,8 @@ def read_xls(raw: bytes, path: Path) -> Extracted:
 def _row(cells: list[str], location: str, found: Extracted) -> None:
     filled = [cell for cell in cells if cell.strip()]
     if len(filled) > 1:
-        found.row(cells, location)
+        found.row(
+            cells, location, [f"column {get_column_letter(i)}" for i in range(1, len(cells) + 1)]
+        )
     elif filled:  # a title or a note across the sheet: a paragraph
         found.paragraph(filled[0], location)
