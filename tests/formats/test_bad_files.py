@@ -39,6 +39,7 @@ def made(tmp_path: Path, name: str) -> Path:
         "not-workbook.xlsx": lambda: _zip_of({"xl/workbook.xml": b"<not-xml"}),
         "huge.txt": lambda: "一、总体要求。".encode() * 2_000_000,  # 42 MB
         "broken-image.png": lambda: b"\x89PNG\r\n\x1a\n" + b"\0" * 100,
+        "document.ofd": lambda: _zip_of({"OFD.xml": b"<ofd:OFD/>"}),
     }
     if name == "bomb.docx":
         return zip_bomb(path)
@@ -69,6 +70,7 @@ def _zip_of(members: dict[str, bytes]) -> bytes:
         ("bomb.docx", "(a zip bomb?); refused"),
         ("huge.txt", "MB of text: larger than any document"),
         ("broken-image.png", "not a readable image"),
+        ("document.ofd", "an OFD file: no maintained OFD reader is installed; print it to PDF"),
     ],
 )
 def test_a_bad_file_is_a_clear_error_and_writes_nothing(

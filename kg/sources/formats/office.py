@@ -24,10 +24,14 @@ def soffice() -> str | None:
 
 def converted(raw: bytes, path: Path, spreadsheet: bool) -> bytes:
     """The file as LibreOffice saves it: .xlsx for a spreadsheet, .docx for anything else."""
+    return saved_as(raw, path, "xlsx" if spreadsheet else "docx")
+
+
+def saved_as(raw: bytes, path: Path, target: str) -> bytes:
+    """The file's bytes as LibreOffice saves them in the format of the suffix `target`."""
     program = soffice()
     if program is None:
         raise SourceError(path, None, f"reading this file needs LibreOffice: {INSTALL}")
-    target = "xlsx" if spreadsheet else "docx"
     with tempfile.TemporaryDirectory(prefix="policykg-office-") as work:
         source = Path(work) / f"source{path.suffix.lower() or '.bin'}"
         source.write_bytes(raw)

@@ -17,6 +17,7 @@ from kg.errors import SourceError
 from kg.sources.formats.extracted import Extracted
 
 Entry = tuple[float, Callable[[Extracted], None]]  # where on the page it starts, and its lines
+WRAP_MARGIN = 1.5  # characters short of the right margin a wrapped line may end
 Ocr = Callable[[Page, int, Extracted], None]
 
 
@@ -62,10 +63,28 @@ def _page(page: Page, number: int, found: Extracted) -> None:
         for i, table in enumerate(tables, start=1)
     ]
     outside = page.filter(lambda obj: not any(_inside(obj, table) for table in tables))
-    for i, line in enumerate(outside.extract_text_lines(), start=1):
-        entries.append((line["top"], _text_line(line["text"], f"page {number}, line {i}")))
+    for top, text, first, last in _paragraphs(outside.extract_text_lines()):
+        where = f"page {number}, line {first}" + (f" to line {last}" if last > first else "")
+        entries.append((top, _text_line(text, where)))
     for _, add in sorted(entries, key=lambda entry: entry[0]):
         add(found)
+
+
+def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[float, str, int, int]]:
+    """The page's lines with each line that runs to the right margin joined to the next (a
+    paragraph the page width wrapped): where it starts, its text, its first and last line."""
+    right = max((line["x1"] for line in lines), default=0.0)
+    found: list[tuple[float, str, int, int]] = []
+    wrapped = False
+    for number, line in enumerate(lines, start=1):
+        if wrapped:
+            top, text, first, _ = found[-1]
+            found[-1] = (top, text + "\n" + line["text"], first, number)
+        else:
+            found.append((line["top"], line["text"], number, number))
+        size = line["bottom"] - line["top"]  # a character is about as wide as the line is high
+        wrapped = line["x1"] >= right - WRAP_MARGIN * size
+    return found
 
 
 def _inside(obj: dict[str, Any], table: Table) -> bool:
