@@ -7,7 +7,6 @@ from io import BytesIO
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -45,7 +44,3 @@ def _table(table: Table, name: str, found: Extracted) -> None:
         if any(cell.strip() for cell in cells):
             found.row(cells, f"{name}, row {number}")
 
-
-def has_tables(raw: bytes) -> bool:
-    """Whether a Word document holds a table (what LibreOffice's conversions keep)."""
-    return qn("w:tbl") in docx.Document(BytesIO(raw)).element.body.xml
