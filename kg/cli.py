@@ -120,11 +120,16 @@ def build(
         typer.Option(help="Per-document report (CSV; default: <output>-report.csv beside it)"),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("-j", "--jobs", help="Processes reading documents (0: every core)")
+        int,
+        typer.Option(
+            "-j", "--jobs", help="Processes reading and writing documents (0: every core)"
+        ),
     ] = 0,
     scheduler: Annotated[
         str | None,
-        typer.Option(help="Read on a Dask cluster: its scheduler's address (tcp://host:8786)"),
+        typer.Option(
+            help="Read and write on a Dask cluster: its scheduler's address (tcp://host:8786)"
+        ),
     ] = None,
 ) -> None:
     """Source documents (files, folders, datasets) -> RDF (deterministic bytes), written

@@ -106,3 +106,16 @@ def test_deeply_nested_html_reads(tmp_path: Path) -> None:
     assert [(t.text, [m.meant for m in t.leads]) for t in read.tasks] == [
         (t.text, [m.meant for m in t.leads]) for t in read_source(plain).tasks
     ]
+
+
+def test_a_word_97_file_without_libreoffice_names_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a machine where no soffice is on the PATH (here: a PATH of an empty folder)."""
+    path = tmp_path / "notice.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    with pytest.raises(
+        SourceError, match="reading this file needs LibreOffice: install LibreOffice"
+    ):
+        read_source(path)

@@ -43,4 +43,3 @@ def _table(table: Table, name: str, found: Extracted) -> None:
             cells += [""] * (tc.grid_span - 1)
         if any(cell.strip() for cell in cells):
             found.row(cells, f"{name}, row {number}")
-
