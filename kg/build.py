@@ -60,16 +60,18 @@ class Inputs:
 
 
 Warn = Callable[[str], None]
+Rendered = str | Graph  # a part of the graph as Turtle statements, or as a graph
+Render = Callable[[Graph], Rendered]
 
 
 @dataclass(frozen=True)
 class Part:
-    """One document's share of a build, made where it was read: its report row, its Turtle
-    (statements only: the prologue is written once), the citations it makes and the warnings
-    it raised; or the error that stopped it."""
+    """One document's share of a build, made where it was read: its report row, its graph as
+    rendered (Turtle statements to write, or the graph itself for a graph in memory), the
+    citations it makes and the warnings it raised; or the error that stopped it."""
 
     row: Row
-    turtle: str = ""
+    body: Rendered = ""
     triples: int = 0
     links: tuple[DocumentLink, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -107,8 +109,12 @@ def graph_from(inputs: Inputs, warn: Warn = _ignore) -> Graph:
     """The whole graph in memory (what build writes); with `inputs.strict`, any problem raises
     SourceError."""
     graph = new_graph()
-    for turtle, _ in turtle_parts(inputs, Built(), warn):
-        graph.parse(data=prologue() + turtle, format="turtle")
+    for part, _ in graph_parts(inputs, Built(), _as_is, warn):
+        graph += part
+    return graph
+
+
+def _as_is(graph: Graph) -> Graph:
     return graph
 
 
@@ -127,7 +133,8 @@ def build(
     targets = [output] + ([context] if context else []) + ([report] if report else [])
     with staged(targets) as streams:
         streams[output].write(prologue().encode("utf-8"))
-        for turtle, triples in turtle_parts(inputs, built, warn, progress):
+        for turtle, triples in graph_parts(inputs, built, statements, warn, progress):
+            assert isinstance(turtle, str)
             streams[output].write(turtle.encode("utf-8"))
             built.triples += triples
         if context is not None:
@@ -137,10 +144,15 @@ def build(
     return built
 
 
-def turtle_parts(
-    inputs: Inputs, built: Built, warn: Warn = _ignore, progress: Progress = _unchanged
-) -> Iterator[tuple[str, int]]:
-    """The graph's Turtle in the order it is written, with each part's triples: the registry,
+def graph_parts(
+    inputs: Inputs,
+    built: Built,
+    render: Render,
+    warn: Warn = _ignore,
+    progress: Progress = _unchanged,
+) -> Iterator[tuple[Rendered, int]]:
+    """The graph's parts as `render` makes them, in the order they are written, with each
+    part's triples: the registry,
     each source document in turn (read and written where its turn is taken: in this process, on
     every core, or on a Dask cluster), then the documents they cite. Each document's outcome is
     added to `built.rows`; a problem raises where `inputs.strict`."""
@@ -148,10 +160,10 @@ def turtle_parts(
         raise SourceError(SOURCES, None, "no source tables to build from")
     curated = curate(inputs)
     entries = entries_by_citing(curated)
-    yield _turtle(registry_graph(curated))
+    yield _rendered(registry_graph(curated), render)
     links: list[DocumentLink] = []
     parts = mapped(
-        PartMaker(inputs, curated, entries),
+        PartMaker(inputs, curated, entries, render),
         items_of(inputs.sources, inputs.columns),
         inputs.workers,
         inputs.scheduler,
@@ -164,12 +176,13 @@ def turtle_parts(
         built.rows.append(part.row)
         if part.error is None:
             links.extend(part.links)
-            yield part.turtle, part.triples
-    yield _turtle(cited_graph(curated, [*links, *cited_links(curated, entries, inputs.citations)]))
+            yield part.body, part.triples
+    cited = cited_graph(curated, [*links, *cited_links(curated, entries, inputs.citations)])
+    yield _rendered(cited, render)
 
 
-def _turtle(graph: Graph) -> tuple[str, int]:
-    return statements(graph), len(graph)
+def _rendered(graph: Graph, render: Render) -> tuple[Rendered, int]:
+    return render(graph), len(graph)
 
 
 @dataclass(frozen=True)
@@ -180,6 +193,7 @@ class PartMaker:
     inputs: Inputs
     curated: Curated
     entries: Entries
+    render: Render
 
     def __call__(self, item: Item) -> Part:
         outcome = read_item(item, self.inputs.layout)
@@ -189,7 +203,7 @@ class PartMaker:
         except SourceError as error:
             return Part(failed_row(outcome, error), warnings=tuple(warnings), error=error)
         row = read_row(outcome, graph, title)
-        return Part(row, *_turtle(graph), tuple(own), tuple(warnings))
+        return Part(row, *_rendered(graph, self.render), tuple(own), tuple(warnings))
 
     def _document(self, outcome: Outcome, warn: Warn) -> tuple[Graph, list[DocumentLink], str]:
         """One document's graph, its citations and its title; the outcome's error, or the

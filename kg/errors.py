@@ -29,11 +29,15 @@ class SourceError(ValueError):
         """The same error, saying where in its file (a page, a table row) the line stands."""
         return SourceError(self.path, self.line, self.problem, self.cell, location)
 
-    def __str__(self) -> str:
+    @property
+    def where(self) -> str:
+        """file:line (page 2, table 1, row 5), as far as it is known."""
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        where += f" ({self.location})" if self.location else ""
+        return where + (f" ({self.location})" if self.location else "")
+
+    def __str__(self) -> str:
         cell = f" [cell {self.cell}]" if self.cell else ""
-        return f"{where}{cell}: {self.problem}"
+        return f"{self.where}{cell}: {self.problem}"
 
 
 class NothingAssigned(SourceError):

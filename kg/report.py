@@ -53,8 +53,6 @@ def read_row(outcome: Outcome, graph: Graph, title: str) -> Row:
 
 def failed_row(outcome: Outcome, error: SourceError) -> Row:
     """A document skipped (it assigns nothing) or stopped by an error, and where."""
-    where = error.path if error.line is None else f"{error.path}:{error.line}"
-    where += f" ({error.location})" if error.location else ""
     title = getattr(outcome.item, "title", None) or ""
     status = SKIPPED if outcome.skipped and error is outcome.error else FAILED
     reason = error.problem
@@ -62,7 +60,7 @@ def failed_row(outcome: Outcome, error: SourceError) -> Row:
         names = "; ".join(f"{m.written} (line {m.span.first})" for m, _ in error.failures)
         reason = f"names the registry does not resolve: {names}"
     return Row(
-        name_of(outcome.item), _record_id(outcome), title, status, reason, where, "", 0, 0, 0
+        name_of(outcome.item), _record_id(outcome), title, status, reason, error.where, "", 0, 0, 0
     )
 
 

@@ -386,11 +386,11 @@ class DocumentWriter:
 
 def read_with(document: SourceDocument, span: Span) -> Decimal | None:
     """The least confidence OCR read a span's characters with (None: no OCR read them)."""
-    if not document.confidence or span.offsets is None:
+    if not document.confidence or span.offsets is None or span.offsets[0] < 0:
         return None
     first, last = span.offsets
-    scores = document.confidence[max(first, 0) : last + 1]
-    return Decimal(str(round(min(scores), 3))) if scores and first >= 0 else None
+    scores = document.confidence[first : last + 1]
+    return Decimal(str(round(min(scores), 3))) if scores else None
 
 
 def add_instrument(graph: Graph, task: URIRef, node: URIRef, instrument: Instrument) -> None:

@@ -54,6 +54,11 @@ class Record:
     html: bool = False
     problem: str | None = None  # why the record could not be read (a JSON Lines line that breaks)
 
+    @property
+    def name(self) -> str:
+        """The dataset and the record's number (policies.csv#17), as errors and reports say."""
+        return f"{self.dataset}#{self.number}"
+
 
 def is_dataset(path: Path) -> bool:
     return path.suffix.lower() in DATASET_SUFFIXES

@@ -59,7 +59,7 @@ def items_of(paths: Sequence[Path], columns: Columns | None) -> Iterator[Item]:
 
 def name_of(item: Item) -> str:
     """The file, or the dataset and the record's number (policies.csv#17)."""
-    return str(item) if isinstance(item, Path) else f"{item.dataset}#{item.number}"
+    return str(item) if isinstance(item, Path) else item.name
 
 
 def read_item(item: Item, layout: str | None = None) -> Outcome:

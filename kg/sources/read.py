@@ -61,7 +61,7 @@ def read_source(path: Path, layout: str | None = None) -> SourceDocument:
 
 def read_record(record: Record, layout: str | None = None) -> SourceDocument:
     """Read a dataset's record (its text, plain or HTML) as a document, with its fields."""
-    name = Path(f"{record.dataset}#{record.number}")
+    name = Path(record.name)
     if record.problem:
         raise SourceError(name, record.line, record.problem)
     if not record.text:

@@ -67,13 +67,16 @@ class SourceText:
     sha256: str
     lines: tuple[Line, ...]
     traditional: bool  # the file prints traditional characters (the lines hold simplified)
-    html: bool
     metadata: PageMetadata  # what a portal prints above the article (发文字号, 成文日期 ...)
     kind: str = "text"  # what the file is: text, html, pdf, docx, xlsx ... (formats.detect)
     # where each line stands in a file of no lines of its own: "page 2, line 4", "table 1, row 5"
     locations: Mapping[int, Place] = field(default_factory=dict)
     # where OCR read any of it: each character's confidence (0-1) at its offset
     confidence: tuple[float, ...] = ()
+
+    @property
+    def html(self) -> bool:
+        return self.kind == "html"
 
     @property
     def spanned_text(self) -> SpannedText:
@@ -133,9 +136,7 @@ def source_text(path: Path, raw: bytes, kind: str, engine: Engine | None = None)
         for part in lines_in(normalize(content, traditional), row)
     )
     digest = hashlib.sha256(raw).hexdigest()
-    return SourceText(
-        path, digest, lines, traditional, kind == "html", metadata, kind, locations, confidence
-    )
+    return SourceText(path, digest, lines, traditional, metadata, kind, locations, confidence)
 
 
 def html_page(html: str) -> tuple[list[PhysicalLine], list[PhysicalLine]]:
@@ -153,9 +154,10 @@ def lines_in(content: SpannedText, row: bool) -> list[SpannedText]:
 
 def _read(path: Path) -> bytes:
     try:
-        if path.stat().st_size > MAX_FILE:
-            size = path.stat().st_size // 1_000_000
-            raise SourceError(path, None, f"{size} MB: larger than {MAX_FILE // 1_000_000} MB")
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            problem = f"{size // 1_000_000} MB: larger than {MAX_FILE // 1_000_000} MB"
+            raise SourceError(path, None, problem)
         return path.read_bytes()
     except OSError as error:
         raise SourceError(path, None, f"cannot read the file: {error.strerror}") from error

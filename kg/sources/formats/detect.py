@@ -20,7 +20,6 @@ OPEN_DOCUMENT = {
     b"application/vnd.oasis.opendocument.text": "odt",
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
 }
-OLE2_SPREADSHEETS = (".xls", ".et")
 HTML_SUFFIXES = (".html", ".htm")
 # The registered media type of each kind (IANA); a kind without one (WPS, ET) has none
 MEDIA_TYPES = {

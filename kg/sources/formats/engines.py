@@ -13,6 +13,8 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from kg.sources.formats.extracted import joined
+
 Image = NDArray[np.uint8]
 
 
@@ -99,22 +101,13 @@ def _word(data: dict[str, list[Any]], i: int) -> dict[str, Any]:
 
 def _line_of(words: list[dict[str, Any]]) -> Read:
     """Tesseract's words of a line as one line (Chinese characters are words of their own)."""
-    text = ""
-    for word in words:
-        wide = text and (_is_wide(text[-1]) or _is_wide(word["text"][0]))
-        text += word["text"] if not text or wide else " " + word["text"]
+    text, _ = joined([(word["text"], 1.0) for word in words])
     left = min(w["left"] for w in words)
     top = min(w["top"] for w in words)
     right = max(w["left"] + w["width"] for w in words)
     bottom = max(w["top"] + w["height"] for w in words)
     confidence = min(w["conf"] for w in words) / 100
     return Read(left, top, right, bottom, text, max(confidence, 0.0))
-
-
-def _is_wide(char: str) -> bool:
-    return (
-        "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" or "\u3000" <= char <= "\u303f"
-    )
 
 
 @cache

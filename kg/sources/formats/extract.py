@@ -22,13 +22,13 @@ OFFICE_ONLY = ("doc", "odt", "ods")
 def extract(kind: str, raw: bytes, path: Path, engine: Engine | None = None) -> Extracted:
     """The lines of a file of a publishing format (any kind but text and html); scans are read
     by `engine` (default: the best OCR installed)."""
-    engine = engine or default_engine()
     if kind in OFFICE_ONLY:
         spreadsheet = kind == "ods" or path.suffix.lower() in SPREADSHEET_SUFFIXES
         done = converted(raw, path, spreadsheet)
         return extract(kind_of(done, path), done, path, engine)
     if kind == "pdf":
-        return read_pdf(raw, path, pdf_page_reader(engine) if engine else None)
+        ocr = engine or default_engine()
+        return read_pdf(raw, path, pdf_page_reader(ocr) if ocr else None)
     if kind == "docx":
         return read_docx(raw, path)
     if kind == "xlsx":
@@ -40,5 +40,5 @@ def extract(kind: str, raw: bytes, path: Path, engine: Engine | None = None) -> 
             path, None, "an OFD file: no maintained OFD reader is installed; print it to PDF"
         )
     if kind == "image":
-        return read_image(raw, path, engine)
+        return read_image(raw, path, engine or default_engine())
     raise SourceError(path, None, f"a file of a kind no reader reads: {kind}")

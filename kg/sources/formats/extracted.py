@@ -48,15 +48,16 @@ class Extracted:
 
     def read_row(self, cells: list[list[Fragment]], location: str) -> None:
         """A table row read by OCR: each cell's fragments, in reading order."""
-        texts, scores = zip(*(_joined(cell) for cell in cells), strict=True)
-        separators = [[1.0]] * len(cells)
-        confidence = [c for pair in zip(separators, scores, strict=True) for c in pair][1:]
-        self._add(
-            "\t".join(texts), location, row=True, confidence=[x for c in confidence for x in c]
-        )
+        texts: list[str] = []
+        confidence: list[float] = []
+        for cell in cells:
+            text, scores = joined(cell)
+            confidence += ([1.0] if texts else []) + scores  # the tab before it, then its own
+            texts.append(text)
+        self._add("\t".join(texts), location, row=True, confidence=confidence)
 
     def read_paragraph(self, fragments: list[Fragment], location: str) -> None:
-        text, confidence = _joined(fragments)
+        text, confidence = joined(fragments)
         self._add(text, location, row=False, confidence=confidence)
 
     def page_break(self, location: str) -> None:
@@ -93,7 +94,7 @@ def _place(where: str, offset: int, cells: tuple[list[str], list[str] | None] | 
     return Place(where, tuple(starts), tuple(called))
 
 
-def _joined(fragments: list[Fragment]) -> tuple[str, list[float]]:
+def joined(fragments: list[Fragment]) -> tuple[str, list[float]]:
     """Fragments as one text (Chinese joined with nothing, Latin with a space) and the
     confidence of each of its characters."""
     text, confidence = "", []
