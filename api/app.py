@@ -17,6 +17,7 @@ from starlette.responses import Response
 
 from api import (
     examples,
+    explore,
     graphstore,
     ontology_page,
     published,
@@ -90,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(graphstore.router)
     app.include_router(examples.router)
+    app.include_router(explore.router)
     app.include_router(published.router)
     app.include_router(ontology_page.router)
     static = Assets(STATIC)

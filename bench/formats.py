@@ -1,7 +1,8 @@
 """How well each published format reads: the automobile table as its text file, as HTML, as
-LibreOffice's DOCX, PDF and XLSX, as a Word 97 DOC (made by LibreOffice in this run), and scanned
-at 200 dpi (straight; tilted with noise and blur) read by each OCR engine installed. For each,
-the assignments read right as a share of the hand reading (131), the tasks, and the time.
+LibreOffice's DOCX, PDF and XLSX, as PDFs without rulings (cells centred, at the top, and with
+Word's default cell margins), as a Word 97 DOC (made by LibreOffice in this run), and scanned at
+200 dpi (straight; tilted with noise and blur) read by each OCR engine installed. For each, the
+assignments read right as a share of the hand reading (131), the tasks, and the time.
 
 .venv/bin/python bench/formats.py        # the table the README shows
 """
@@ -65,6 +66,15 @@ def main() -> None:
         ("HTML, merged cells as rowspan/colspan", FILES / "auto-table.html", "HTML flattener"),
         ("DOCX (LibreOffice)", FILES / "auto-table.docx", "python-docx"),
         ("PDF, rows split across pages (LibreOffice)", FILES / "auto-table.pdf", "pdfplumber"),
+        *(
+            (f"PDF without rulings, {how} (LibreOffice)", FILES / name, "pdfplumber, unruled")
+            for how, name in (
+                ("cells centred, from HTML", "auto-table-unruled.pdf"),
+                ("cells at the top, from HTML", "auto-table-unruled-top.pdf"),
+                ("Word's cell margins, centred", "auto-table-unruled-word.pdf"),
+                ("Word's cell margins, at the top", "auto-table-unruled-word-top.pdf"),
+            )
+        ),
         ("XLSX (LibreOffice)", FILES / "auto-table.xlsx", "openpyxl"),
     ]
     with tempfile.TemporaryDirectory() as work:

@@ -38,7 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=20)
     repeat = parser.parse_args().repeat
-    inputs = pipeline.Inputs(pipeline.default_sources())
+    inputs = pipeline.corpus_inputs()
     graph = pipeline.graph_from(inputs)
     store = load_store([pipeline.TRIPLES])
     rdflib_graph = Graph().parse(pipeline.TRIPLES)

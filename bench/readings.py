@@ -1,6 +1,8 @@
 """How well the readers read: for each source of the corpus, and each held-out document of other
 cities and provinces (tests/corpus/heldout), its form, tasks and assignments, and precision and
-recall of the assignments against the reading made by hand.
+recall of the assignments against the reading made by hand; for the held-out documents also the
+bodies their names were identified as, against the keys made by hand (right, wrong, identified
+where the key could not tell, unresolved), built as a new user builds them.
 
 .venv/bin/python bench/readings.py          # the two tables the README shows
 """
@@ -8,13 +10,16 @@ recall of the assignments against the reading made by hand.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
-from kg.build import DOCUMENTS, REGISTRY, default_sources
+from rdflib import Graph
+
+from kg.build import DOCUMENTS, REGISTRY, Inputs, default_sources, graph_from
 from kg.errors import SourceError
-from kg.graph.writer import issued_on
-from kg.registry.documents import default_facts, load_documents
+from kg.registry.documents import default_facts, issued_on, load_documents
 from kg.registry.organizations import load_registry
+from kg.resolution.keys import RIGHT, UNCONFIRMED, UNRESOLVED, WRONG, judged, load_key, tally
 from kg.sources.evaluation import Score, load_reading, score
 from kg.sources.formats.detect import HTML_SUFFIXES
 from kg.sources.read import read_source
@@ -24,14 +29,15 @@ CORPUS = Path(__file__).parent.parent / "tests" / "corpus"
 READINGS = CORPUS / "readings"
 HELDOUT = CORPUS / "heldout"
 SCORES = ("tasks", "assignments", "correct", "precision", "recall")
+BODIES = ("right body", "wrong body", "unconfirmed", "unresolved")
 
 
 def percent(value: float) -> str:
     return f"{value:.0%}"
 
 
-def header(*columns: str) -> str:
-    names = [*columns, *SCORES]
+def header(*columns: str, extra: tuple[str, ...] = ()) -> str:
+    names = [*columns, *SCORES, *extra]
     return "| " + " | ".join(names) + " |\n|" + "---|" * len(names)
 
 
@@ -70,10 +76,11 @@ def corpus_table() -> None:
 
 
 def heldout_table() -> None:
-    print(header("held-out document", "issuer", "form"))
+    print(header("held-out document", "issuer", "form", extra=BODIES))
     with (HELDOUT / "sources.csv").open(encoding="utf-8", newline="") as handle:
         sources = {row["file"]: row for row in csv.DictReader(handle)}
     totals = [0, 0, 0]  # correct, read, expected
+    bodies: Counter[str] = Counter()
     for path in sorted(HELDOUT.glob("*.txt")):
         reading = load_reading(HELDOUT / "readings" / f"{path.stem}.csv")
         try:
@@ -89,13 +96,25 @@ def heldout_table() -> None:
         ]
         form = document.form if document else "no layout recognized"
         title = sources[path.name]["title"]
+        found = tally(judged(built(path), load_key(HELDOUT / "keys" / f"{path.stem}.csv")))
+        bodies += found
         cells = [title, sources[path.name]["issuer"], form, *scored(document, result, expected)]
+        cells += [str(found[verdict]) for verdict in VERDICTS]
         print("| " + " | ".join(cells) + " |")
     correct, read, expected = totals
     print(
         f"| all | | | | {read} | {correct}/{expected} | {percent(correct / read)} "
-        f"| {percent(correct / expected)} |"
+        f"| {percent(correct / expected)} | " + " | ".join(str(bodies[v]) for v in VERDICTS) + " |"
     )
+
+
+VERDICTS = (RIGHT, WRONG, UNCONFIRMED, UNRESOLVED)
+
+
+def built(path: Path) -> Graph:
+    """A held-out document's graph as a new user builds it: bodies by rule too, its government
+    from the held-out catalogue where its text does not say."""
+    return graph_from(Inputs([path], documents=HELDOUT / "catalogue.csv", strict=False))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from kg.errors import SourceError
 from kg.files import staged
 from kg.graph.context import context_bytes
 from kg.graph.turtle import prologue, statements
-from kg.graph.writer import cited_graph, document_graph, new_graph, registry_graph
+from kg.graph.writer import Naming, cited_graph, document_graph, new_graph, registry_graph
 from kg.parallel import mapped
 from kg.paths import (
     CHANGES,
@@ -21,12 +21,18 @@ from kg.paths import (
     CITED,
     CONTEXT,
     COUNTERPARTS,
+    DIVISIONS,
     DOCUMENTS,
+    LEXICON,
     ONTOLOGY,
+    PLACES,
+    PREFIXES,
     REGISTRY,
     SOURCES,
     TRIPLES,
 )
+from kg.places.divisions import load_divisions
+from kg.places.jurisdiction import Finder, load_prefixes
 from kg.registry.changes import load_changes
 from kg.registry.citations import load_citations, load_cited_documents
 from kg.registry.citing import DocumentLink, Entries, cited_links, document_links, entries_by_citing
@@ -34,9 +40,12 @@ from kg.registry.counterparts import load_counterparts
 from kg.registry.curated import Curated
 from kg.registry.documents import load_documents
 from kg.registry.organizations import load_registry
-from kg.report import FAILED, Row, failed_row, read_row, report_bytes
+from kg.registry.places import load_places
+from kg.report import FAILED, Row, failed_row, read_row, report_bytes, unresolved_names
+from kg.resolution.lexicon import load_lexicon
+from kg.resolution.resolver import Resolver
 from kg.sources.datasets import Columns
-from kg.sources.inputs import Item, Outcome, items_of, read_item, source_files
+from kg.sources.inputs import Item, Outcome, items_of, name_of, read_item, source_files
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,12 @@ class Inputs:
     counterparts: Path = COUNTERPARTS
     cited: Path = CITED
     citations: Path = CITATIONS
+    places: Path = PLACES
+    lexicon: Path = LEXICON  # a folder with bodies.csv and reforms.csv
     layout: str | None = None  # force one source form (kg.sources.read.LAYOUTS)
-    keep_unresolved: bool = False
+    keep_unresolved: bool = False  # with curated_only: keep names it refuses, as written
+    curated_only: bool = False  # refuse any name the curated registry does not hold
+    jurisdiction: str | None = None  # the division code of documents that do not say theirs
     columns: Columns | None = None  # which columns of a dataset hold a document's text and fields
     strict: bool = True  # stop at the first problem; else report it and build the rest
     workers: int = 1  # processes reading documents (1: this one)
@@ -83,6 +96,12 @@ Progress = Callable[[Iterator[Part]], Iterator[Part]]
 
 def default_sources() -> list[Path]:
     return source_files([SOURCES])
+
+
+def corpus_inputs() -> Inputs:
+    """The project's own build (make build, policykg build --strict): every source of
+    data/sources/, each name a body of the curated registry."""
+    return Inputs(default_sources(), curated_only=True)
 
 
 def _ignore(message: str) -> None:
@@ -219,22 +238,53 @@ class PartMaker:
                 "taken from the text where it prints them, the rest is left out"
             )
         own = document_links(source, curated, self.entries, inputs.citations, warn)
-        graph = document_graph(source, curated, own, inputs.keep_unresolved)
+        graph = document_graph(source, curated, own, naming(inputs))
+        for line in unresolved_names(graph, name_of(outcome.item)):
+            warn(line)
         return graph, own, curated.facts(source).title_zh
+
+
+def naming(inputs: Inputs) -> Naming:
+    """Curated only (names it lacks stop the document, or are kept as written), or curated and
+    by rule with the rest kept as written."""
+    if inputs.curated_only:
+        return Naming(False, inputs.keep_unresolved, inputs.jurisdiction)
+    return Naming(True, True, inputs.jurisdiction)
 
 
 def curate(inputs: Inputs) -> Curated:
     """The curated files, read and checked against each other."""
     registry = load_registry(inputs.registry)
+    divisions = load_divisions(DIVISIONS)
+    if inputs.jurisdiction is not None:
+        divisions.checked(inputs.jurisdiction, DIVISIONS, None, "--jurisdiction")
+    placed = load_places(inputs.places, registry, divisions)
+    lexicon = load_lexicon(inputs.lexicon / "bodies.csv", inputs.lexicon / "reforms.csv")
     documents = load_documents(inputs.documents)
     for facts in documents.values():
         for publisher in facts.publishers:
             if publisher not in registry.by_id:
                 problem = f"publisher {publisher!r} is not an organization id in {inputs.registry}"
                 raise SourceError(inputs.documents, facts.line, problem, "publisher")
+        for code in facts.jurisdiction:
+            divisions.checked(code, inputs.documents, facts.line, "jurisdiction")
     changes = load_changes(inputs.changes, registry)
     counterparts = load_counterparts(inputs.counterparts, registry)
     cited = load_cited_documents(inputs.cited, registry)
     known = {facts.id for facts in documents.values()} | set(cited)
     citations = load_citations(inputs.citations, known)
-    return Curated(registry, documents, changes, counterparts, cited, citations)
+    catalogued = (
+        (facts.identifier, tuple(code for org in facts.publishers if (code := placed.code(org))))
+        for facts in documents.values()
+        if facts.identifier
+    )
+    finder = Finder(divisions, load_prefixes(PREFIXES, divisions).learned(catalogued))
+    return Curated(
+        Resolver(registry, placed, divisions, lexicon),
+        finder,
+        documents,
+        changes,
+        counterparts,
+        cited,
+        citations,
+    )

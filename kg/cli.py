@@ -23,7 +23,7 @@ from kg.progress import progress_bar
 from kg.reasoning import reason as reasoning
 from kg.reasoning.inferences import Inconsistent, ReasonerUnavailable
 from kg.reasoning.reason import Engine as Reasoner
-from kg.report import summary
+from kg.report import naming_summary, summary
 from kg.sources.datasets import Columns, is_dataset
 from kg.sources.inputs import items_of
 from kg.sources.read import LAYOUTS
@@ -84,6 +84,13 @@ def build(
     citations: Annotated[
         Path, typer.Option(help="Which document each cited title names (CSV)")
     ] = pipeline.CITATIONS,
+    places: Annotated[
+        Path, typer.Option(help="The division (GB/T 2260 code) of registry bodies (CSV)")
+    ] = pipeline.PLACES,
+    lexicon: Annotated[
+        Path,
+        typer.Option(help="Standard names of bodies and their reforms (bodies.csv, reforms.csv)"),
+    ] = pipeline.LEXICON,
     layout: Annotated[
         str | None,
         typer.Option(
@@ -93,9 +100,24 @@ def build(
     keep_unresolved: Annotated[
         bool,
         typer.Option(
-            help="Keep assignees the registry does not know, as written, instead of stopping"
+            help="With --curated-only or --strict: keep names the registry does not hold, as "
+            "written, instead of stopping (without them every such name is kept)"
         ),
     ] = False,
+    curated_only: Annotated[
+        bool,
+        typer.Option(
+            "--curated-only",
+            help="Identify bodies by the curated registry alone, not by rule: a name it does "
+            "not hold stops the document",
+        ),
+    ] = False,
+    jurisdiction: Annotated[
+        str | None,
+        typer.Option(
+            help="GB/T 2260 code (or CN) of the government of documents that do not say theirs"
+        ),
+    ] = None,
     text_column: Annotated[
         str | None,
         typer.Option(help="A dataset's (CSV, JSON Lines, JSON) column of document texts"),
@@ -112,7 +134,9 @@ def build(
     strict: Annotated[
         bool,
         typer.Option(
-            "--strict", help="Stop at the first problem (default: report it, build the rest)"
+            "--strict",
+            help="Stop at the first problem and refuse any name the curated registry does not "
+            "hold (default: report a problem, build the rest; identify bodies by rule too)",
         ),
     ] = False,
     report: Annotated[
@@ -149,8 +173,12 @@ def build(
         counterparts=counterparts,
         cited=cited,
         citations=citations,
+        places=places,
+        lexicon=lexicon,
         layout=layout,
         keep_unresolved=keep_unresolved,
+        curated_only=curated_only or strict,
+        jurisdiction=jurisdiction,
         columns=columns,
         strict=strict or one_file,
         workers=jobs or cores(),
@@ -171,6 +199,8 @@ def build(
         raise fail(str(error), 2) from error
     if built.rows and not inputs.strict:
         typer.echo(f"{summary(built.rows)}; report -> {report_path}", err=True)
+    if built.rows:
+        typer.echo(naming_summary(built.rows), err=True)
     typer.echo(f"{built.triples} triples -> {output}", err=True)
     if built.failed:
         raise typer.Exit(1)
@@ -419,6 +449,47 @@ def reason(
     )
 
 
+registry_app = typer.Typer(help="The curated registry: bodies identified by rule, for review.")
+app.add_typer(registry_app, name="registry")
+
+
+@registry_app.command("export")
+def registry_export(
+    graphs: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Built graphs (Turtle, N-Triples, ...; default: data/triples.ttl)"),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="organizations.csv rows to write (default: stdout)"),
+    ] = None,
+    places: Annotated[
+        Path | None, typer.Option(help="places.csv rows to write beside them")
+    ] = None,
+) -> None:
+    """Write the bodies a build identified by rule as registry rows (organizations.csv, and
+    places.csv with --places), each noting its rule, for a person to cite and promote."""
+    from rdflib import Graph
+
+    from kg.registry.export import export_bytes, proposed
+
+    graph = Graph()
+    try:
+        for path in graphs or [pipeline.TRIPLES]:
+            graph.parse(path)
+    except (OSError, SyntaxError, ValueError) as error:
+        raise fail(f"cannot read the graph: {error}", 2) from error
+    rows = proposed(graph)
+    organizations, placed = export_bytes(rows)
+    targets = {output: organizations} if output else {}
+    if places:
+        targets[places] = placed
+    write_atomic(targets)
+    if output is None:
+        sys.stdout.write(organizations.decode("utf-8"))
+    typer.echo(f"{len(rows)} bodies identified by rule", err=True)
+
+
 @app.command()
 def publish(
     output: Annotated[Path, typer.Option("-o", "--output", help="Directory to write")],
@@ -443,6 +514,43 @@ def publish(
         raise fail(str(error), 2) from error
     size = sum(d.size or 0 for d in dumps)
     typer.echo(f"{len(dumps)} dumps ({size} bytes) and {DESCRIPTION} -> {output}", err=True)
+
+
+@app.command()
+def network(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout)")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="graphml, gexf or csv (an edge list); default: the file's suffix, else graphml",
+        ),
+    ] = None,
+    data: Annotated[list[Path] | None, typer.Option("--data", help="RDF files to read")] = None,
+) -> None:
+    """The collaboration network of bodies (two are tied where they share a task), as on /explore:
+    GraphML or GEXF for Gephi, NetworkX and igraph, or a CSV edge list."""
+    from kg.network import NetworkFormat, answers, collaboration, format_of, write
+
+    try:
+        chosen = NetworkFormat(fmt) if fmt else format_of(output)
+    except ValueError as error:
+        raise fail(f"no format {fmt!r}: use {', '.join(NetworkFormat)}", 2) from error
+    try:
+        found = collaboration(*answers(load_store(data or served_by_default()), MERGED))
+    except SourceError as error:
+        raise fail(str(error), 2) from error
+    body = write(found, chosen)
+    if output is None:
+        sys.stdout.buffer.write(body)
+    else:
+        write_atomic({output: body})
+    where = output or "stdout"
+    typer.echo(
+        f"{len(found.bodies)} bodies, {len(found.ties)} ties ({chosen}) -> {where}", err=True
+    )
 
 
 @app.command()

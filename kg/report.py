@@ -11,7 +11,7 @@ from dataclasses import astuple, dataclass, fields
 from rdflib import RDF, Graph
 
 from kg.errors import SourceError
-from kg.graph.iris import POL
+from kg.graph.iris import POL, PROV
 from kg.registry.organizations import UnresolvedNames
 from kg.sources.inputs import Outcome, name_of
 
@@ -29,14 +29,16 @@ class Row:
     form: str
     tasks: int
     assignments: int
-    unresolved: int  # names kept as written (--keep-unresolved)
+    unresolved: int  # names nothing identified, kept as written
+    curated: int = 0  # bodies of the curated registry it names
+    by_rule: int = 0  # bodies it names that a rule identified
 
 
 def read_row(outcome: Outcome, graph: Graph, title: str) -> Row:
     document = outcome.document
     assert document is not None
     assignments = sum(len(task.leads) + len(task.cooperators) for task in document.tasks)
-    unresolved = len(set(graph.subjects(RDF.type, POL.UnresolvedAssignee)))
+    named = identified(graph)
     return Row(
         name_of(outcome.item),
         _record_id(outcome),
@@ -47,8 +49,39 @@ def read_row(outcome: Outcome, graph: Graph, title: str) -> Row:
         document.form,
         len(document.tasks),
         assignments,
-        unresolved,
+        named[UNRESOLVED],
+        named[CURATED],
+        named[BY_RULE],
     )
+
+
+CURATED, BY_RULE, UNRESOLVED = "curated", "by rule", "unresolved"
+RULES = (POL.standardNameRule, POL.collectiveRule)
+
+
+def identified(graph: Graph) -> Counter[str]:
+    """How many bodies a document's assignments name, by how each was identified."""
+    found: Counter[str] = Counter()
+    for agent in set(graph.objects(None, PROV.agent)):
+        if (agent, RDF.type, POL.UnresolvedAssignee) in graph:
+            found[UNRESOLVED] += 1
+        elif graph.value(agent, POL.identifiedBy) in RULES:
+            found[BY_RULE] += 1
+        else:
+            found[CURATED] += 1
+    return found
+
+
+def unresolved_names(graph: Graph, path: str) -> list[str]:
+    """Each assignment's name nothing identified, as file:line, name and why."""
+    found = []
+    for node, agent in graph.subject_objects(PROV.agent):
+        if (agent, RDF.type, POL.UnresolvedAssignee) in graph:
+            line = int(graph.value(node, POL.firstLine))
+            written = graph.value(node, POL.writtenAs)
+            why = graph.value(agent, POL.unresolvedBecause)
+            found.append((line, f"{path}:{line} {written}: unresolved ({why})"))
+    return [text for _, text in sorted(found)]
 
 
 def failed_row(outcome: Outcome, error: SourceError) -> Row:
@@ -61,6 +94,17 @@ def failed_row(outcome: Outcome, error: SourceError) -> Row:
         reason = f"names the registry does not resolve: {names}"
     return Row(
         name_of(outcome.item), _record_id(outcome), title, status, reason, error.where, "", 0, 0, 0
+    )
+
+
+def naming_summary(rows: list[Row]) -> str:
+    """How the names of the documents read were identified."""
+    curated = sum(row.curated for row in rows)
+    by_rule = sum(row.by_rule for row in rows)
+    unresolved = sum(row.unresolved for row in rows)
+    return (
+        f"bodies named: {curated} curated (registry), {by_rule} identified by rule, "
+        f"{unresolved} names unresolved (kept as written)"
     )
 
 
@@ -81,9 +125,7 @@ def summary(rows: list[Row]) -> str:
     counts = Counter(row.status for row in rows)
     tasks = sum(row.tasks for row in rows)
     assignments = sum(row.assignments for row in rows)
-    unresolved = sum(row.unresolved for row in rows)
-    kept = f", {unresolved} names kept as written" if unresolved else ""
     return (
-        f"{counts[READ]} documents read ({tasks} tasks, {assignments} assignments{kept}), "
+        f"{counts[READ]} documents read ({tasks} tasks, {assignments} assignments), "
         f"{counts[SKIPPED]} skipped (nothing assigned), {counts[FAILED]} failed"
     )

@@ -12,8 +12,7 @@ from pyoxigraph import Store
 from rdflib import Graph
 
 from kg import build as pipeline
-from kg.graph.writer import issued_on
-from kg.registry.documents import DocumentFacts, default_facts, load_documents
+from kg.registry.documents import DocumentFacts, default_facts, issued_on, load_documents
 from kg.registry.organizations import Organization, Registry, load_registry
 from kg.sources.read import read_source
 from kg.sources.records import Mention, SourceDocument
@@ -66,7 +65,7 @@ def resolve(
 
 @pytest.fixture(scope="session")
 def graph() -> Graph:
-    return pipeline.graph_from(pipeline.Inputs(pipeline.default_sources()))
+    return pipeline.graph_from(pipeline.corpus_inputs())
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,14 @@
-// The explore page: two catalogue questions asked of this endpoint, drawn as a network of bodies
-// (Cytoscape.js) and bar charts (Observable Plot), each with a table of the same numbers, the
-// query that gave them (open it in the editor), and SVG, PNG and CSV downloads.
+// The explore page: catalogue questions asked of this endpoint, drawn as a network of bodies
+// (Cytoscape.js; bodies boxed by the government they work under) and bar charts (Observable
+// Plot), each with a table of the same numbers, the query that gave them (open it in the editor),
+// and SVG, PNG and CSV downloads; the network also as GraphML and GEXF (/explore/network.*).
 "use strict";
 
 (async function explore() {
-  const { GROUPS } = Pictures;
+  const { GROUPS, LEVELS } = Pictures;
+  // Labels keep these sizes on screen at any zoom, so zooming in makes room for more of them
+  const LABEL_PX = 11, GOVERNMENT_PX = 13;
+  const LABELLED_NODE_PX = 8;  // a body is labelled only where it is drawn at least this wide
   const catalogue = await (await fetch("/api/examples")).json();
   const question = (id) => catalogue.examples.find((e) => e.id === id).query;
 
@@ -34,14 +38,33 @@
     legend.append(item);
   }
 
-  const [assignments, money] = await Promise.all([
+  const [assignments, money, bodiesOf] = await Promise.all([
     ask(question("assignments-for-pictures")),
     ask(question("money-by-theme")),
+    ask(question("governments-of-bodies")),
   ]);
+  const under = Pictures.governments(bodiesOf);
   const select = (id) => document.getElementById(id);
   const documents = [...new Map(assignments.map((a) => [a.doc, a.document])).entries()]
     .sort((a, b) => a[1].localeCompare(b[1]));
   for (const [iri, label] of documents) select("document").add(new Option(label, iri));
+  const groupName = (g) => (g.code ? `${g.name} ${g.code}` : g.name);
+  const bodiesUnder = new Map();
+  for (const body of new Set(assignments.map((a) => a.body))) {
+    const g = under.get(body);
+    if (g) bodiesUnder.set(g.key, { g, count: (bodiesUnder.get(g.key)?.count || 0) + 1 });
+  }
+  const byCount = (a, b) => b.count - a.count || groupName(a.g).localeCompare(groupName(b.g));
+  for (const { g, count } of [...bodiesUnder.values()].sort(byCount)) {
+    select("government").add(new Option(`${groupName(g)} (${count})`, g.key));
+  }
+  const levels = new Set([...under.values()].map((g) => g.level));
+  for (const [level, name] of Object.entries(LEVELS)) {
+    if (levels.has(level)) select("level").add(new Option(`${name.zh} ${name.en}`, level));
+  }
+  for (const year of [...new Set(assignments.map((a) => a.year).filter(Boolean))].sort()) {
+    select("year").add(new Option(year, year));
+  }
 
   function themes() {
     const chosen = select("document").value;
@@ -53,34 +76,113 @@
     theme.value = names.includes(keep) ? keep : "";
   }
 
+  let scale = 1;  // 1 / the zoom the labels were last placed at: model units per screen pixel
   const cy = cytoscape({
     container: select("network"),
+    minZoom: 0.02,
+    maxZoom: 6,
     style: [
-      { selector: "node", style: {
-        width: "data(size)", height: "data(size)", label: "data(label)", "font-size": 9,
-        "text-valign": "bottom", "text-margin-y": 3, "background-color": "data(colour)",
+      { selector: "node.body", style: {
+        width: "data(size)", height: "data(size)", label: "", "font-size": () => LABEL_PX * scale,
+        "text-valign": "bottom", "text-margin-y": () => 2 * scale, "background-color": "data(colour)",
         "pie-size": "100%", "pie-1-background-color": "data(colour)", "pie-1-background-size": "data(leadShare)",
         "pie-2-background-color": "#e7edf3", "pie-2-background-size": "data(cooperatingShare)",
         "border-width": 2, "border-color": "data(colour)" } },
-      { selector: "edge", style: { width: "data(width)", "line-color": "#b8c4d0", "curve-style": "haystack", opacity: 0.7 } },
+      { selector: "node.government", style: {
+        shape: "round-rectangle", "background-color": "#f6f8fa", "border-width": 1, "border-color": "#b9c6d3",
+        padding: 14, "compound-sizing-wrt-labels": "exclude", label: "", "text-valign": "top", "text-halign": "center", "font-weight": "bold",
+        "font-size": () => GOVERNMENT_PX * scale, "text-margin-y": () => -2 * scale, color: "#2c3e50" } },
+      { selector: "node.labelled", style: {  // drawn above the other bodies, so nothing hides a label
+        label: "data(label)", "text-background-color": "#ffffff", "text-background-opacity": 0.85,
+        "text-background-padding": () => 1 * scale, "z-index": 1 } },
+      { selector: "edge", style: { width: "data(width)", "line-color": "#b8c4d0", "curve-style": "haystack", opacity: 0.45 } },
       { selector: ":selected", style: { "border-color": "#111", "line-color": "#111", "border-width": 4 } },
     ],
   });
 
-  let current = { assignments: [], nodes: [], edges: [], bodies: [], money: [] };
+  // Labels: governments first (the larger first), then bodies by their tasks and ties, each
+  // shown only where its box meets no label already shown and its body is drawn wide enough.
+  let byPriority = [];
+  function placeLabels() {
+    const zoom = cy.zoom();
+    scale = 1 / zoom;
+    cy.batch(() => cy.nodes().addClass("labelled"));
+    cy.style().update();  // every label at this zoom's size, to be measured
+    const box = (node) => node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false });
+    const candidates = byPriority
+      .filter((node) => node.isParent() || node.data("size") * zoom >= LABELLED_NODE_PX)
+      .map((node) => ({ id: node.id(), box: box(node) }));
+    const shown = Pictures.unclashed(candidates);
+    cy.batch(() => cy.nodes().forEach((node) => { if (!shown.has(node.id())) node.removeClass("labelled"); }));
+    select("network").dataset.labelled = String(shown.size);
+    select("network").dataset.labelsPlaced = String(Number(select("network").dataset.labelsPlaced || 0) + 1);
+  }
+  let placing = null;
+  let placedZoom = null;
+  cy.on("zoom", () => {
+    clearTimeout(placing);
+    placing = setTimeout(() => { if (cy.zoom() !== placedZoom) { placedZoom = cy.zoom(); placeLabels(); } }, 60);
+  });
+
+  let current = { assignments: [], nodes: [], edges: [], filters: {} };
+
+  function filters() {
+    const value = (id) => select(id).value;
+    return { document: value("document"), theme: value("theme"), role: value("role"),
+      government: value("government"), level: value("level"), year: value("year") };
+  }
+
+  // A box per government with two or more bodies drawn, where the drawing has more than one.
+  function parents(nodes) {
+    const counts = new Map();
+    for (const n of nodes) if (n.government) counts.set(n.government.key, (counts.get(n.government.key) || 0) + 1);
+    const boxed = [...counts].filter(([, count]) => count > 1).map(([key]) => key);
+    return counts.size > 1 ? new Set(boxed) : new Set();
+  }
 
   function draw() {
-    const filters = { document: select("document").value, theme: select("theme").value, role: select("role").value };
-    const chosen = Pictures.filtered(assignments, filters);
-    const { nodes, edges } = Pictures.network(chosen);
+    const chosenFilters = filters();
+    const chosen = Pictures.filtered(assignments, chosenFilters, under);
+    const { nodes, edges } = Pictures.network(chosen, under);
+    const started = performance.now();
+    const network = select("network");
+    network.dataset.governments = String(drawNetwork(nodes, edges));
+    network.dataset.drawMs = String(Math.round(performance.now() - started));
+    network.dataset.nodes = String(nodes.length);
+    network.dataset.edges = String(edges.length);
+    current = { assignments: chosen, nodes, edges, filters: chosenFilters };
+    networkTable(nodes);
+    bodiesChart(nodes);
+    moneyChart(chosenFilters);
+    select("selection").querySelector("ul")?.remove();
+    document.body.dataset.drawn = String(Number(document.body.dataset.drawn || 0) + 1);
+  }
+
+  // The bodies, each in its government's box where that has one, laid out box by box; the
+  // labels placed. Returns how many boxes there are.
+  function drawNetwork(nodes, edges) {
     const most = Math.max(1, ...nodes.map((n) => n.lead.size));
     const widest = Math.max(1, ...edges.map((e) => e.tasks.size));
+    const size = (n) => 18 + 52 * (n.lead.size / most);
+    const boxed = parents(nodes);
+    const boxOf = new Map(nodes.map((n) => [n.id, boxed.has(n.government?.key) ? n.government.key : null]));
+    const pieces = new Map([...boxed, null].map((key) => [key, { nodes: [], edges: [], grid: key === null }]));
+    for (const n of nodes) pieces.get(boxOf.get(n.id)).nodes.push({ id: n.id, size: size(n) });
+    for (const e of edges) {
+      if (boxOf.get(e.source) === boxOf.get(e.target)) pieces.get(boxOf.get(e.source)).edges.push(e);
+    }
+    const positions = Pictures.arrange([...pieces.values()].filter((p) => p.nodes.length), cy.width() / cy.height());
     cy.elements().remove();
+    cy.add([...boxed].map((key) => {
+      const g = nodes.find((n) => n.government?.key === key).government;
+      return { group: "nodes", classes: "government", data: { id: `government ${key}`, label: groupName(g) } };
+    }));
     cy.add(nodes.map((n) => {
       const total = n.lead.size + n.cooperating.size;
-      return { group: "nodes", data: {
-        id: n.id, label: n.name, colour: GROUPS[n.group].colour, group: n.group,
-        size: 18 + 52 * (n.lead.size / most),
+      const box = boxOf.get(n.id);
+      return { group: "nodes", classes: "body", position: positions.get(n.id), data: {
+        id: n.id, label: n.name, colour: GROUPS[n.group].colour, group: n.group, tasks: total, size: size(n),
+        parent: box === null ? undefined : `government ${box}`,
         leadShare: `${(100 * n.lead.size) / total}%`, cooperatingShare: `${(100 * n.cooperating.size) / total}%`,
       } };
     }));
@@ -88,15 +190,14 @@
       id: `${e.source} ${e.target}`, source: e.source, target: e.target, weight: e.tasks.size,
       width: 1 + 5 * (e.tasks.size / widest),
     } })));
-    cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 90 }).run();
-    select("network").dataset.nodes = String(nodes.length);
-    select("network").dataset.edges = String(edges.length);
-    current = { assignments: chosen, nodes, edges };
-    networkTable(nodes);
-    bodiesChart(nodes);
-    moneyChart(filters);
-    select("selection").querySelector("ul")?.remove();
-    document.body.dataset.drawn = String(Number(document.body.dataset.drawn || 0) + 1);
+    cy.fit(undefined, 20);
+    byPriority = [
+      ...cy.nodes(".government").sort((a, b) => b.children().length - a.children().length),
+      ...cy.nodes(".body").sort((a, b) => b.data("tasks") - a.data("tasks") || b.degree() - a.degree()),
+    ];
+    placedZoom = cy.zoom();
+    placeLabels();
+    return boxed.size;
   }
 
   function fill(table, lines) {
@@ -176,7 +277,7 @@
     section.append(list);
   }
 
-  cy.on("tap", "node", (event) => showTasks(event.target.data("label"), [event.target.id()]));
+  cy.on("tap", "node.body", (event) => showTasks(event.target.data("label"), [event.target.id()]));
   cy.on("tap", "edge", (event) => {
     const edge = event.target;
     const pair = current.edges.find((e) => e.source === edge.source().id() && e.target === edge.target().id());
@@ -196,7 +297,8 @@
     return svg.outerHTML;
   };
   for (const saves of document.querySelectorAll(".saves[data-picture]")) {
-    for (const kind of ["svg", "png", "csv"]) {
+    const files = saves.dataset.picture === "network" ? ["graphml", "gexf"] : [];
+    for (const kind of ["svg", "png", "csv", ...files]) {
       const button = document.createElement("button");
       button.type = "button";
       button.dataset.save = kind;
@@ -208,7 +310,9 @@
     button.addEventListener("click", async () => {
       const picture = button.closest("[data-picture]").dataset.picture;
       const kind = button.dataset.save;
-      if (kind === "csv") {
+      if (kind === "graphml" || kind === "gexf") {
+        Pictures.download(`network.${kind}`, await networkFile(kind));
+      } else if (kind === "csv") {
         Pictures.download(`${picture}.csv`, new Blob([tables[picture]()], { type: "text/csv;charset=utf-8" }));
       } else if (kind === "svg") {
         Pictures.download(`${picture}.svg`, new Blob([svgOf(picture)], { type: "image/svg+xml" }));
@@ -222,9 +326,24 @@
     });
   }
 
+  // The network as a file for Gephi, NetworkX or igraph, made by the server from the same
+  // questions (kg/network.py), filtered as the picture is
+  async function networkFile(kind) {
+    const chosen = Object.entries(current.filters).filter(([, value]) => value);
+    const response = await fetch(`/explore/network.${kind}?${new URLSearchParams(chosen)}`);
+    if (!response.ok) throw new Error(`${response.status}: ${await response.text()}`);
+    return response.blob();
+  }
+
+  for (const [id, zoom] of [["zoom-in", 1.5], ["zoom-out", 1 / 1.5]]) {
+    select(id).addEventListener("click", () => {
+      cy.zoom({ level: cy.zoom() * zoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    });
+  }
+  select("zoom-fit").addEventListener("click", () => cy.fit(undefined, 20));
+
   select("document").addEventListener("change", () => { themes(); draw(); });
-  select("theme").addEventListener("change", draw);
-  select("role").addEventListener("change", draw);
+  for (const id of ["theme", "role", "government", "level", "year"]) select(id).addEventListener("change", draw);
   themes();
   draw();
   window.policykgExplore = { cy, redraw: draw };  // for scripts and tests driving the page

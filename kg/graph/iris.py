@@ -67,9 +67,11 @@ def change(change_id: str) -> URIRef:
     return URIRef(f"{BASE}change/{change_id}")
 
 
-def unresolved(name: str) -> URIRef:
-    """An assignee no registry entry names, by the name written (the same name, the same node)."""
-    return URIRef(f"{BASE}unresolved/{segment(name)}")
+def unresolved(name: str, place: str | None = None) -> URIRef:
+    """An assignee nothing identifies, by the name written and the key of its document's place
+    (the same name in the same jurisdiction, the same node; never one node for two governments)."""
+    scope = f"{place}/" if place else ""
+    return URIRef(f"{BASE}unresolved/{scope}{segment(name)}")
 
 
 def source_file(name: str) -> URIRef:

@@ -12,13 +12,18 @@ from rdflib.namespace import DCTERMS
 
 from kg.graph import iris
 from kg.graph.iris import ELI, ORG, POL, PROV, SCHEMA
+from kg.graph.places import add_place, place
+from kg.places.divisions import Divisions
+from kg.places.jurisdiction import Jurisdiction
 from kg.registry.changes import Change
 from kg.registry.citations import CitedDocument
 from kg.registry.citing import DocumentLink
 from kg.registry.counterparts import Counterpart
 from kg.registry.curated import Curated
-from kg.registry.documents import DocumentFacts
-from kg.registry.organizations import Organization, Registry, Unresolved, UnresolvedNames
+from kg.registry.documents import DocumentFacts, issued_on
+from kg.registry.organizations import Organization, Unresolved, UnresolvedNames
+from kg.resolution.lexicon import Standard
+from kg.resolution.resolver import Identified, RuleBody
 from kg.sources.amounts import plain
 from kg.sources.formats.detect import media_type
 from kg.sources.places import place_of
@@ -50,8 +55,13 @@ def new_graph() -> Graph:
 def registry_graph(curated: Curated) -> Graph:
     """The organizations, their changes and their counterparts."""
     graph = new_graph()
+    resolver = curated.resolver
     for organization in curated.registry.organizations:
         add_organization(graph, organization)
+    for org_id, code in sorted(resolver.placed.given.items()):
+        division = resolver.divisions.get(code)
+        graph.add((iris.organization(org_id), DCTERMS.spatial, place(division)))
+        add_place(graph, division, resolver.divisions)
     for change in curated.changes:
         add_change(graph, change)
     for counterpart in curated.counterparts:
@@ -59,22 +69,35 @@ def registry_graph(curated: Curated) -> Graph:
     return graph
 
 
+@dataclass(frozen=True)
+class Naming:
+    """How a build identifies the names of its documents."""
+
+    by_rule: bool = True  # bodies the curated registry lacks, identified by the lexicon's rules
+    keep_unresolved: bool = True  # a name nothing identifies kept as written; else it stops
+    jurisdiction: str | None = None  # the division code of documents that do not say theirs
+
+
+CURATED_ONLY = Naming(by_rule=False, keep_unresolved=False)
+
+
 def document_graph(
     document: SourceDocument,
     curated: Curated,
     links: Iterable[DocumentLink] = (),
-    keep_unresolved: bool = False,
+    naming: Naming = CURATED_ONLY,
 ) -> Graph:
-    """One source document: its source file, tasks, themes, assignments and instruments, and the
-    citations it makes (`links`, all of them its own).
+    """One source document: its source file, jurisdiction, tasks, themes, assignments and
+    instruments, the bodies identified by rule for it, and the citations it makes (`links`, all
+    of them its own).
 
-    A name the registry cannot resolve stops the build with every such name of the file listed,
-    unless `keep_unresolved`, which keeps each as a pol:UnresolvedAssignee labelled as written.
+    A name nothing identifies stops the build with every such name of the file listed, unless
+    `naming.keep_unresolved` keeps each as a pol:UnresolvedAssignee labelled as written.
     """
     graph = new_graph()
-    DocumentWriter(graph, document, curated.facts(document), curated.registry).write(
-        keep_unresolved
-    )
+    facts = curated.facts(document)
+    jurisdiction = curated.jurisdiction(document, facts, naming.jurisdiction)
+    DocumentWriter(graph, document, facts, curated, jurisdiction).write(naming)
     add_links(graph, links)
     return graph
 
@@ -99,16 +122,10 @@ def add_links(graph: Graph, links: Iterable[DocumentLink]) -> None:
         add_link(graph, link, numbers[link.citing])
 
 
-def issued_on(document: SourceDocument, facts: DocumentFacts) -> dt.date | None:
-    """The date a cited page gives, else the date the text prints."""
-    if facts.issued:
-        return facts.issued
-    return document.imprint.date if document.imprint else None
-
-
 def add_organization(graph: Graph, org: Organization) -> None:
     node = iris.organization(org.id)
     graph.add((node, RDF.type, ORG.Organization))
+    graph.add((node, POL.identifiedBy, POL.curatedRegistry))
     graph.add((node, RDF.type, POL[org.kind]))
     graph.add((node, SKOS.prefLabel, zh(org.pref_zh)))
     for name in org.alt_zh:
@@ -221,7 +238,8 @@ class DocumentWriter:
     graph: Graph
     document: SourceDocument
     facts: DocumentFacts
-    registry: Registry
+    curated: Curated
+    jurisdiction: Jurisdiction
 
     @property
     def source(self) -> URIRef:
@@ -235,31 +253,41 @@ class DocumentWriter:
     def issued(self) -> dt.date | None:
         return issued_on(self.document, self.facts)
 
-    def write(self, keep_unresolved: bool) -> None:
-        agents = self.resolve(keep_unresolved)
+    def write(self, naming: Naming) -> None:
+        agents = self.resolve(naming)
         self.add_source()
         self.add_document()
+        self.add_jurisdiction()
         self.add_themes()
         for task in self.document.tasks:
             self.add_task(task, agents)
 
-    def resolve(self, keep_unresolved: bool) -> dict[Mention, URIRef]:
-        """The organization each mention names on the document's day; all failures at once."""
+    def resolve(self, naming: Naming) -> dict[Mention, URIRef]:
+        """The body each mention names on the document's day in its jurisdiction; all failures
+        at once."""
         agents: dict[Mention, URIRef] = {}
         failures: list[tuple[Mention, Unresolved]] = []
         mentions = [m for task in self.document.tasks for m in task.leads + task.cooperators]
         for mention in mentions:
             try:
-                org = self.registry.resolve(mention, self.issued, self.facts.publishers)
-                agents[mention] = iris.organization(org.id)
+                body = self.curated.resolver.resolve(
+                    mention, self.issued, self.jurisdiction, naming.by_rule
+                )
+                agents[mention] = self.add_body(body)
+                if isinstance(body, RuleBody) and mention.written != body.name:
+                    self.add(agents[mention], SKOS.altLabel, zh(mention.written))
             except Unresolved as failure:
-                if keep_unresolved or mention.meant in self.facts.unresolved:
-                    agents[mention] = self.add_unresolved(mention)
+                if naming.keep_unresolved or mention.meant in self.facts.unresolved:
+                    agents[mention] = self.add_unresolved(mention, failure)
                 else:
                     failures.append((mention, failure))
         if failures:
-            raise UnresolvedNames(self.document.path, self.registry.path, failures)
+            raise UnresolvedNames(self.document.path, self.curated.registry.path, failures)
         return agents
+
+    def add_body(self, body: Identified) -> URIRef:
+        """A curated body's IRI; a body identified by rule written out with its government."""
+        return identified(self.graph, body, self.curated.resolver.divisions)
 
     def add(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal) -> None:
         self.graph.add((subject, predicate, obj))
@@ -375,13 +403,74 @@ class DocumentWriter:
             if confidence < LOW_CONFIDENCE:
                 self.add(node, POL.lowConfidence, Literal(True))
 
-    def add_unresolved(self, mention: Mention) -> URIRef:
-        """An assignee the registry does not know, kept as written (--keep-unresolved, or a name
-        the catalogue lists as unresolved for its document)."""
-        node = iris.unresolved(mention.meant)
+    def add_unresolved(self, mention: Mention, failure: Unresolved) -> URIRef:
+        """An assignee nothing identifies, kept as written in its document's jurisdiction, with
+        why (a name the catalogue lists as unresolved, or any where the build keeps them)."""
+        places = self.jurisdiction.places
+        node = iris.unresolved(mention.meant, places[0].key if places else None)
         self.add(node, RDF.type, POL.UnresolvedAssignee)
         self.add(node, SKOS.prefLabel, zh(mention.meant))
+        self.add(node, POL.unresolvedBecause, Literal(failure.reason, lang="en"))
         return node
+
+    def add_jurisdiction(self) -> None:
+        """The places the document's governments govern (dcterms:spatial) and how they were
+        found."""
+        divisions = self.curated.resolver.divisions
+        for division in self.jurisdiction.places:
+            self.add(self.node, DCTERMS.spatial, add_place(self.graph, division, divisions))
+        self.add(
+            self.node, POL.jurisdictionEvidence, Literal(self.jurisdiction.evidence, lang="en")
+        )
+
+
+def add_rule_body(graph: Graph, body: RuleBody, divisions: Divisions) -> URIRef:
+    """A body identified by rule: standard name, kind, place, government, the period its name is
+    in use, and the rule with its source; its government likewise where that too is by rule."""
+    node = URIRef(body.iri)
+    graph.add((node, RDF.type, ORG.Organization))
+    graph.add((node, RDF.type, POL[body.kind]))
+    graph.add((node, SKOS.prefLabel, zh(body.name)))
+    graph.add((node, DCTERMS.spatial, add_place(graph, body.place, divisions)))
+    graph.add((node, POL.identificationRule, Literal(body.rule, lang="en")))
+    standard = body.standard
+    if standard is None:
+        graph.add((node, POL.identifiedBy, POL.collectiveRule))
+    else:
+        graph.add((node, POL.identifiedBy, POL.standardNameRule))
+        graph.add((node, POL.areaOfWork, Literal(standard.function)))
+        graph.add((node, POL.nameSource, URIRef(standard.source)))
+        if standard.valid_from:
+            graph.add((node, POL.validFrom, calendar_date(standard.valid_from)))
+        if standard.valid_until:
+            graph.add((node, POL.validUntil, calendar_date(standard.valid_until)))
+    if body.government is not None:
+        graph.add((node, ORG.subOrganizationOf, identified(graph, body.government, divisions)))
+    if body.provincial is not None:
+        add_rule_counterpart(graph, node, identified(graph, body.provincial, divisions), standard)
+    return node
+
+
+def identified(graph: Graph, body: Identified, divisions: Divisions) -> URIRef:
+    """A curated body's IRI, or a body identified by rule written into the graph."""
+    if isinstance(body, Organization):
+        return iris.organization(body.id)
+    return add_rule_body(graph, body, divisions)
+
+
+def add_rule_counterpart(
+    graph: Graph, body: URIRef, counterpart: URIRef, standard: Standard | None
+) -> None:
+    """A body's province's body of the same area of work, by rule: basis same-function, its
+    source the lexicon's for the function's standard name."""
+    graph.add((body, POL.provincialCounterpart, counterpart))
+    node = iris.part(body, "counterpart", "provincial")
+    graph.add((body, POL.counterpartLink, node))
+    graph.add((node, RDF.type, POL.ProvincialCounterpartLink))
+    graph.add((node, POL.counterpart, counterpart))
+    graph.add((node, POL.basis, Literal("same-function")))
+    if standard is not None:
+        graph.add((node, POL.counterpartSource, URIRef(standard.source)))
 
 
 def read_with(document: SourceDocument, span: Span) -> Decimal | None:

@@ -13,7 +13,7 @@ from kg.sources.records import Origin, SourceDocument
 
 COLUMNS = (
     "source", "id", "title_zh", "identifier", "publisher", "issued", "address", "copy", "excerpt",
-    "identifier_source", "unresolved", "note",
+    "identifier_source", "unresolved", "note", "jurisdiction",
 )  # fmt: skip
 COPY_KINDS = ("original", "copy")  # the page found is the issuer's own, or a copy elsewhere
 ISSUED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -39,6 +39,8 @@ class DocumentFacts:
     excerpt: str | None = None  # how the source is an excerpt (the item it ends at); None: whole
     # names no public source expands yet: kept as written (pol:UnresolvedAssignee), never guessed
     unresolved: frozenset[str] = frozenset()
+    # the GB/T 2260 codes of the governments it speaks for, where its publishers do not say
+    jurisdiction: tuple[str, ...] = ()
 
 
 def load_documents(path: Path) -> dict[str, DocumentFacts]:
@@ -61,6 +63,7 @@ def load_documents(path: Path) -> dict[str, DocumentFacts]:
             copy=value(row, "copy"),
             excerpt=value(row, "excerpt"),
             unresolved=frozenset(values(row, "unresolved")),
+            jurisdiction=values(row, "jurisdiction"),
         )
         if fact.copy is not None and fact.copy not in COPY_KINDS:
             raise SourceError(path, line, f"copy must be one of {', '.join(COPY_KINDS)}", "copy")
@@ -104,3 +107,10 @@ def record_slug(origin: Origin) -> str:
     else its number (policies-17)."""
     own = origin.id if origin.id and SLUG.fullmatch(origin.id) else str(origin.record)
     return f"{origin.dataset.stem}-{own}"
+
+
+def issued_on(document: SourceDocument, facts: DocumentFacts) -> dt.date | None:
+    """The date a cited page gives, else the date the text prints."""
+    if facts.issued:
+        return facts.issued
+    return document.imprint.date if document.imprint else None

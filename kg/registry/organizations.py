@@ -30,6 +30,9 @@ KINDS = {
     "court": "Court",
     "procuratorate": "Procuratorate",
     "public-institution": "PublicInstitution",
+    "county-government": "CountyGovernment",
+    "county-department": "CountyDepartment",
+    "supervisory-commission": "SupervisoryCommission",
 }
 GOVERNMENTS = {"MunicipalGovernment", "ProvincialGovernment", "CentralGovernment"}
 COLUMNS = (

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from kg.sources.amounts import parse_number
 from kg.sources.spans import SpannedText
 
+# A table row's number in its 序号 cell: 12, or 12. / 12、 as some tables print it
+ROW_NUMBER = re.compile(r"(?P<n>\d{1,4})[.．、]?")
+
 _CN = "一二三四五六七八九十百零〇两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Each style: a name and the pattern of its marker (the number in group "n").

@@ -92,12 +92,24 @@ def read_document(source: SourceText, layout: str | None = None) -> SourceDocume
         raise error.located(place.where) from error
     return replace(
         document,
+        front=front_lines(source, document),
         citations=citations(source.spanned_text),
         run_on=source.run_on,
         locations=source.locations,
         file_kind=source.kind,
         confidence=source.confidence,
     )
+
+
+FRONT_LINES = 40  # the lines above a document's first task kept for finding its issuer
+
+
+def front_lines(source: SourceText, document: SourceDocument) -> tuple[str, ...]:
+    """The text's non-empty lines above its first task (at most FRONT_LINES), whitespace
+    dropped: where a title, an issuer or a signature stands."""
+    first = min((task.span.first for task in document.tasks), default=len(source.lines) + 1)
+    lines = ("".join(line.text.split()) for line in source.lines if line.number < first)
+    return tuple(line for line in lines if line)[:FRONT_LINES]
 
 
 # 2018年11月16日, 2023-04-18, 2023.04.18, 2023/4/18

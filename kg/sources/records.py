@@ -117,3 +117,4 @@ class SourceDocument:
     file_kind: str = "text"  # what the file is: text, html, pdf, docx, xlsx ...
     origin: Origin | None = None  # the dataset record it was read from (None: a file)
     confidence: tuple[float, ...] = ()  # OCR's confidence (0-1) in each character, by offset
+    front: tuple[str, ...] = ()  # the lines above the first task (kg.sources.read.front_lines)

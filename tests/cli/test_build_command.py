@@ -22,6 +22,8 @@ REGISTRY = [
     str(FIXTURES / "cited-documents.csv"),
     "--citations",
     str(FIXTURES / "citations.csv"),
+    "--places",
+    str(FIXTURES / "places.csv"),
 ]
 CATALOGUE = ["--documents", str(FIXTURES / "documents.csv")]
 
@@ -62,9 +64,9 @@ def unknown(tmp_path: Path) -> Path:
     return path
 
 
-def test_unknown_names_stop_the_build_all_listed(tmp_path: Path) -> None:
+def test_unknown_names_stop_a_curated_only_build_all_listed(tmp_path: Path) -> None:
     output = tmp_path / "out.ttl"
-    code, message = build(str(unknown(tmp_path)), "-o", str(output))
+    code, message = build(str(unknown(tmp_path)), "-o", str(output), "--curated-only")
     assert code == 2
     assert "'市未知局'" in message and "'市无名办'" in message
     assert "--keep-unresolved" in message
@@ -73,7 +75,8 @@ def test_unknown_names_stop_the_build_all_listed(tmp_path: Path) -> None:
 
 def test_keep_unresolved_builds_them_as_written(tmp_path: Path) -> None:
     output = tmp_path / "out.ttl"
-    code, _ = build(str(unknown(tmp_path)), "-o", str(output), "--keep-unresolved")
+    options = ("--curated-only", "--keep-unresolved")
+    code, _ = build(str(unknown(tmp_path)), "-o", str(output), *options)
     assert code == 0
     turtle = output.read_text(encoding="utf-8")
     assert turtle.count("a pol:UnresolvedAssignee") == 2
@@ -103,3 +106,14 @@ def test_a_build_failing_after_documents_were_written_leaves_the_old_output(
     assert code == 2 and "'市未知局'" in message
     assert output.read_text(encoding="utf-8") == "# the previous build\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ttl", "unknown.txt"]
+
+
+def test_a_first_build_keeps_unknown_names_and_says_how_each_was_identified(
+    tmp_path: Path,
+) -> None:
+    output = tmp_path / "out.ttl"
+    code, message = build(str(unknown(tmp_path)), "-o", str(output))
+    assert code == 0, message
+    assert "2 names unresolved" in message and "市未知局: unresolved" in message
+    assert f"{unknown(tmp_path)}:3 市未知局" in message  # each listed with its file and line
+    assert output.read_text(encoding="utf-8").count("a pol:UnresolvedAssignee") == 2

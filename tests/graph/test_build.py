@@ -16,13 +16,13 @@ from kg.graph.turtle import serialize
 
 def test_committed_triples_equal_a_fresh_build(tmp_path: Path) -> None:
     output, context = tmp_path / "triples.ttl", tmp_path / "context.jsonld"
-    pipeline.build(pipeline.Inputs(pipeline.default_sources()), output, context)
+    pipeline.build(pipeline.corpus_inputs(), output, context)
     assert output.read_bytes() == pipeline.TRIPLES.read_bytes()
     assert context.read_bytes() == pipeline.CONTEXT.read_bytes()
 
 
 def test_two_builds_give_the_same_bytes(graph: Graph) -> None:
-    again = pipeline.graph_from(pipeline.Inputs(pipeline.default_sources()))
+    again = pipeline.graph_from(pipeline.corpus_inputs())
     assert serialize(graph) == serialize(again)
 
 

@@ -20,7 +20,9 @@ FORMS = Path(__file__).parent.parent / "sources" / "fixtures"
 SOURCES = sorted(FORMS.iterdir())
 
 
-def inputs(sources: list[Path], keep_unresolved: bool = False) -> pipeline.Inputs:
+def inputs(
+    sources: list[Path], keep_unresolved: bool = False, curated_only: bool = True
+) -> pipeline.Inputs:
     return pipeline.Inputs(
         sources,
         registry=FIXTURES / "registry.csv",
@@ -29,7 +31,9 @@ def inputs(sources: list[Path], keep_unresolved: bool = False) -> pipeline.Input
         counterparts=FIXTURES / "counterparts.csv",
         cited=FIXTURES / "cited-documents.csv",
         citations=FIXTURES / "citations.csv",
+        places=FIXTURES / "places.csv",
         keep_unresolved=keep_unresolved,
+        curated_only=curated_only,
     )
 
 

@@ -83,6 +83,7 @@ def test_the_whole_pipeline_builds_a_graph_for_it(tmp_path: Path) -> None:
         counterparts=FIXTURES / "counterparts.csv",
         cited=FIXTURES / "cited-documents.csv",
         citations=FIXTURES / "citations.csv",
+        places=FIXTURES / "places.csv",
     )
     pipeline.build(inputs, output, context=None)
     graph = Graph().parse(output)

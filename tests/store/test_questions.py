@@ -16,11 +16,10 @@ from rdflib.namespace import DCTERMS
 from kg import PROJECT_ROOT
 from kg import build as pipeline
 from kg.graph.iris import ELI, POL
-from kg.graph.writer import issued_on
 from kg.questions import Question, load_questions, read_question
 from kg.registry.changes import load_changes
 from kg.registry.counterparts import load_counterparts
-from kg.registry.documents import DocumentFacts
+from kg.registry.documents import DocumentFacts, issued_on
 from kg.registry.organizations import Organization, Registry
 from kg.sources.records import Mention, SourceDocument, Task
 from kg.store.query import run

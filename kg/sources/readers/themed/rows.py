@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from kg.errors import SourceError
+from kg.sources.numbering import ROW_NUMBER
 from kg.sources.readers.themed.layout import Layout, is_header, read_layout
 from kg.sources.spans import SpannedText
 from kg.sources.text import Line
-
-ROW_NUMBER = re.compile(r"(?P<n>\d{1,4})[.．、]?")  # 12, or 12. / 12、 as some tables print it
 
 CELL_SEPARATOR = "\t"
 

@@ -1,0 +1,143 @@
+"""The government a document speaks for, and how that was found: its catalogue entry, the issuer
+its title or imprint names, or the issuing organ's code in its document number (文号)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import SourceError
+from kg.places.divisions import NATION, Division, Divisions
+from kg.sources.text import to_simplified
+
+# What may follow a government's place where the text names an issuer: an organ (人民政府,
+# 办公厅, 发展和改革委员会 ...), a year (潍坊市2017年…), or the quoted title of a plan
+ISSUER_FOLLOWS = re.compile(r"(?:人民|政府|党委|委|办公|\S{1,14}?(?:局|厅|委|办)|\d{4}年|《)")
+LEADING = re.compile(r"^[\s(（【\[]*(?:中共)?")  # a bracket, or the party committee's 中共
+CLOSING = "）)】] "
+NATIONAL = re.compile(r"^(?:国务院|中共中央)")  # the State Council, the Central Committee
+ORGAN = re.compile(
+    r"^\s*([^\s〔\[［(（0-9]{2,8})\s*[〔\[［(（]\s*\d{4}"
+)  # 东府〔2021〕54号 -> 东府
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The divisions a document's governments govern (two for some joint documents; none where
+    nothing says), and the evidence."""
+
+    places: tuple[Division, ...] = ()
+    evidence: str = "nothing in the catalogue or the text names the issuing government"
+
+    def __bool__(self) -> bool:
+        return bool(self.places)
+
+
+@dataclass(frozen=True)
+class Clues:
+    """What a document says of its issuer, in the order it is trusted."""
+
+    catalogue: tuple[str, ...] = ()  # division codes the catalogue gives (or its publishers')
+    heading: str | None = None  # the text's own heading: a place it opens with is its own
+    title: str | None = None
+    printer: str | None = None  # the imprint's 印发 line
+    front: tuple[str, ...] = ()  # the lines above the first task: a title, an issuer, a signature
+    identifier: str | None = None
+    given: str | None = None  # a code the user gave for documents that do not say (--jurisdiction)
+    day: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Prefixes:
+    """Organ codes of document numbers (粤府, 穗府办, 国发) and the divisions of their issuers."""
+
+    codes: dict[str, tuple[str, ...]]
+
+    def learned(self, pairs: Iterable[tuple[str, tuple[str, ...]]]) -> Prefixes:
+        """These prefixes and those of catalogued documents: (document number, issuers' codes)."""
+        codes = dict(self.codes)
+        for identifier, places in pairs:
+            if (organ := organ_of(identifier)) and places:
+                codes[organ] = tuple(dict.fromkeys((*codes.get(organ, ()), *places)))
+        return Prefixes(codes)
+
+    def matching(self, identifier: str) -> tuple[str, tuple[str, ...]]:
+        """The longest known organ code a document number starts with, and its divisions."""
+        organ = organ_of(identifier) or ""
+        for size in range(len(organ), 1, -1):
+            if found := self.codes.get(organ[:size]):
+                return organ[:size], found
+        return "", ()
+
+
+def organ_of(identifier: str) -> str | None:
+    """The issuing organ's code of a document number: 东府〔2021〕54号 -> 东府."""
+    match = ORGAN.match(identifier)
+    return match.group(1) if match else None
+
+
+def load_prefixes(path: Path, divisions: Divisions) -> Prefixes:
+    """The organ codes of data/divisions/prefixes.csv (each with an example and its source)."""
+    codes: dict[str, tuple[str, ...]] = {}
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            for row in reader:
+                prefix, code = row.get("prefix") or "", row.get("division") or ""
+                if len(prefix) < 2 or not row.get("source"):
+                    raise SourceError(path, reader.line_num, "a prefix of 2+ characters and its "
+                                      "source are required", "prefix")  # fmt: skip
+                divisions.checked(code, path, reader.line_num, "division")
+                codes[prefix] = (*codes.get(prefix, ()), code)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise SourceError(path, None, f"cannot read the file: {error}") from error
+    return Prefixes(codes)
+
+
+@dataclass(frozen=True)
+class Finder:
+    """Finds documents' jurisdictions among the divisions."""
+
+    divisions: Divisions
+    prefixes: Prefixes
+
+    def find(self, clues: Clues) -> Jurisdiction:
+        year = clues.day.year if clues.day else None
+        if clues.catalogue:
+            places = tuple(self.divisions.get(code, year) for code in clues.catalogue)
+            return Jurisdiction(places, "catalogue")
+        if clues.heading and NATIONAL.match(LEADING.sub("", to_simplified(clues.heading))):
+            return Jurisdiction((NATION,), f"heading: {clues.heading[:40]}")
+        if clues.heading and (place := self.issuer_place(clues.heading, year, loose=True)):
+            return Jurisdiction((place,), f"heading: {clues.heading[:40]}")
+        texts = [("title", clues.title), ("imprint", clues.printer)]
+        texts += [("text", line) for line in clues.front]
+        for where, text in texts:
+            if text and (place := self.issuer_place(text, year)):
+                return Jurisdiction((place,), f"{where}: {text[:40]}")
+        if clues.identifier:
+            organ, codes = self.prefixes.matching(clues.identifier)
+            if len(codes) == 1:
+                place = self.divisions.get(codes[0], year)
+                return Jurisdiction((place,), f"document number: {organ}")
+        if clues.given:
+            return Jurisdiction((self.divisions.get(clues.given, year),), "given by the user")
+        return Jurisdiction()
+
+    def issuer_place(self, text: str, year: int | None, loose: bool = False) -> Division | None:
+        """The division an issuer's name starts with (广东省广州市 -> 广州市; (湖北省)武汉市 ->
+        武汉市; an ambiguous 朝阳区 alone -> None), where an organ, a year or a quoted title
+        follows it (or anything, for a `loose` text: a heading is its own document's)."""
+        rest = LEADING.sub("", to_simplified(text))
+        place: Division | None = None
+        while True:
+            name, found = self.divisions.starting(rest, year)
+            below = [d for d in found if place is None or place in self.divisions.ancestors(d)]
+            if len(below) != 1:
+                break
+            place, rest = below[0], rest[len(name) :].lstrip(CLOSING)
+        return place if place and (loose or ISSUER_FOLLOWS.match(rest)) else None

@@ -1,0 +1,183 @@
+"""The standard names of local government bodies by level and period, the short forms documents
+write for them, and the reforms that renamed, merged or split them (data/lexicon/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import SourceError
+from kg.registry.csvfile import read_rows, value, values
+from kg.registry.organizations import DATE, first_day
+
+BODY_COLUMNS = (
+    "function", "level", "name", "short", "kind", "valid_from", "valid_until", "source", "quote",
+    "note",
+)  # fmt: skip
+REFORM_COLUMNS = ("id", "date", "level", "kind", "original", "resulting", "source", "quote", "note")
+LEVELS = ("province", "prefecture", "county")
+KINDS = (
+    "department", "government", "general-office", "vertically-managed", "people-organization",
+    "party-committee", "party-department", "court", "procuratorate", "public-institution",
+    "supervisory-commission",
+)  # fmt: skip
+REFORM_KINDS = ("rename", "merger", "split", "abolition")
+PLACE = "{place}"  # where a name's place goes when it does not go first (中共{place}委宣传部)
+SHORT = "{short}"  # the place without its 省/市 (国家金融监督管理总局{short}监管局: 广东监管局)
+OWN_FORM = 3  # the least characters a template's words after the place need to be written alone
+
+
+@dataclass(frozen=True)
+class Standard:
+    """One function's standard name at one level for a period."""
+
+    function: str
+    level: str
+    name: str  # without the place, or a template with {place}
+    short: tuple[str, ...]
+    kind: str
+    source: str
+    line: int
+    valid_from: str | None = None
+    valid_until: str | None = None
+
+    @property
+    def templated(self) -> bool:
+        return PLACE in self.name or SHORT in self.name
+
+    def full_name(self, place: str, short: str) -> str:
+        """The name a body of this function bears in a place (东莞市 + 财政局), its place's name
+        (or its name without 省/市, `short`) put where the template says."""
+        if not self.templated:
+            return place + self.name
+        return self.name.replace(PLACE, place).replace(SHORT, short)
+
+    @property
+    def written_forms(self) -> tuple[str, ...]:
+        """What a document writes after the place (or the 市, 区 that stands for it): the name,
+        or a template's words after the place where they say enough alone (税务局, not 分局)."""
+        if not self.templated:
+            return (self.name, *self.short)
+        own = self.name.replace(SHORT, PLACE).split(PLACE, 1)[1]
+        return (own, *self.short) if len(own) >= OWN_FORM else self.short
+
+    def in_use_on(self, day: dt.date | None) -> bool:
+        start = first_day(self.valid_from) if self.valid_from else dt.date.min
+        end = first_day(self.valid_until) if self.valid_until else dt.date.max
+        return day is None or start <= day < end
+
+
+@dataclass(frozen=True)
+class Reform:
+    """Functions that went into others at a level on a day."""
+
+    id: str
+    date: str
+    level: str | None  # None: every level
+    kind: str
+    original: tuple[str, ...]
+    resulting: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    standards: tuple[Standard, ...]
+    reforms: tuple[Reform, ...]
+    source: Path
+
+    def standard(self, written: str, level: str, day: dt.date | None) -> Standard | None:
+        """The standard body of a level that a written stem names on a day: the name in use
+        then, or, for a name a reform replaced before the day, the one it became (one only)."""
+        named = [s for s in self.standards if s.level == level and written in s.written_forms]
+        current = [s for s in named if s.in_use_on(day)]
+        if len(current) == 1:
+            return current[0]
+        if current or len(named) != 1 or day is None:
+            return None
+        return self._successor(named[0], day)
+
+    def _successor(self, standard: Standard, day: dt.date) -> Standard | None:
+        """What a function became by a day: followed through the reforms of its level while the
+        road is one (a split, or a merger of a function into two, leaves it open)."""
+        function = standard.function
+        for reform in sorted(self.reforms, key=lambda reform: reform.date):
+            applies = reform.level in (None, standard.level) and function in reform.original
+            if applies and first_day(reform.date) <= day:
+                if len(reform.resulting) != 1:
+                    return None
+                function = reform.resulting[0]
+        found = [
+            s for s in self.standards
+            if s.function == function and s.level == standard.level and s.in_use_on(day)
+        ]  # fmt: skip
+        return found[0] if len(found) == 1 and function != standard.function else None
+
+
+def load_lexicon(bodies: Path, reforms: Path) -> Lexicon:
+    """Read and check the lexicon; a bad cell names its file, line and column."""
+    standards = tuple(_standard(row, line, bodies) for line, row in read_rows(bodies, BODY_COLUMNS))
+    functions = {standard.function for standard in standards}
+    changes = tuple(
+        _reform(row, line, reforms, functions) for line, row in read_rows(reforms, REFORM_COLUMNS)
+    )
+    return Lexicon(standards, changes, bodies)
+
+
+def _required(row: dict[str, str], columns: tuple[str, ...], line: int, path: Path) -> None:
+    for column in columns:
+        if not value(row, column):
+            raise SourceError(path, line, f"{column} is required", column)
+
+
+def _chosen(
+    row: dict[str, str], column: str, allowed: tuple[str, ...], line: int, path: Path
+) -> str:
+    text = value(row, column) or ""
+    if text not in allowed:
+        raise SourceError(path, line, f"{column} must be one of {', '.join(allowed)}", column)
+    return text
+
+
+def _date(row: dict[str, str], column: str, line: int, path: Path) -> str | None:
+    text = value(row, column)
+    if text is not None and not DATE.match(text):
+        raise SourceError(path, line, "a date is YYYY, YYYY-MM or YYYY-MM-DD", column)
+    return text
+
+
+def _standard(row: dict[str, str], line: int, path: Path) -> Standard:
+    _required(row, ("function", "name", "source"), line, path)
+    return Standard(
+        function=str(value(row, "function")),
+        level=_chosen(row, "level", LEVELS, line, path),
+        name=str(value(row, "name")),
+        short=values(row, "short"),
+        kind=_chosen(row, "kind", KINDS, line, path),
+        source=str(value(row, "source")),
+        line=line,
+        valid_from=_date(row, "valid_from", line, path),
+        valid_until=_date(row, "valid_until", line, path),
+    )
+
+
+def _reform(row: dict[str, str], line: int, path: Path, functions: set[str]) -> Reform:
+    _required(row, ("id", "date", "original", "source"), line, path)
+    level = value(row, "level")
+    if level is not None and level not in LEVELS:
+        raise SourceError(path, line, f"level must be one of {', '.join(LEVELS)}", "level")
+    reform = Reform(
+        id=str(value(row, "id")),
+        date=str(_date(row, "date", line, path)),
+        level=level,
+        kind=_chosen(row, "kind", REFORM_KINDS, line, path),
+        original=values(row, "original"),
+        resulting=values(row, "resulting"),
+        source=str(value(row, "source")),
+    )
+    for column in ("original", "resulting"):
+        for function in getattr(reform, column):
+            if function not in functions:
+                raise SourceError(path, line, f"no function {function!r} in the bodies", column)
+    return reform

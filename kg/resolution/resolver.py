@@ -1,0 +1,278 @@
+"""The body a written name means in its document's jurisdiction: a curated registry body where
+one of the places the name allows has it, else a body identified by rule (the standard name of
+its function at that place's level), else none; never another government's body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from kg.graph import iris
+from kg.places.divisions import NATION, Division, Divisions
+from kg.places.jurisdiction import Jurisdiction
+from kg.registry.organizations import GOVERNMENTS, Organization, Registry, Unresolved
+from kg.registry.places import Placed
+from kg.resolution.lexicon import Lexicon, Standard
+from kg.resolution.names import readings, relative_place
+from kg.sources.records import Mention
+
+# The ontology class of a body identified by rule: by its kind, and the level its names follow
+CLASSES = {
+    ("department", "province"): "ProvincialDepartment",
+    ("department", "prefecture"): "MunicipalDepartment",
+    ("department", "county"): "CountyDepartment",
+    ("general-office", "province"): "ProvincialDepartment",
+    ("general-office", "prefecture"): "MunicipalDepartment",
+    ("general-office", "county"): "CountyDepartment",
+    ("government", "province"): "ProvincialGovernment",
+    ("government", "prefecture"): "MunicipalGovernment",
+    ("government", "county"): "CountyGovernment",
+}
+KIND_CLASSES = {
+    "vertically-managed": "VerticallyManagedBureau",
+    "people-organization": "PeoplesOrganization",
+    "party-committee": "PartyCommittee",
+    "party-department": "PartyDepartment",
+    "court": "Court",
+    "procuratorate": "Procuratorate",
+    "public-institution": "PublicInstitution",
+    "supervisory-commission": "SupervisoryCommission",
+}
+
+
+# A collective assignee: 各区政府, 市政府各部门, 全区经济运行各专班, 有关区政府, 相关单位
+COLLECTIVE = re.compile(r"各|^(?:有关|相关)|(?:有关|相关)(?:部门|单位)$")
+
+
+@dataclass(frozen=True)
+class RuleBody:
+    """A body the curated registry does not hold, identified by rule: the standard name of its
+    function at its place's level, or a collective of its document's jurisdiction as written.
+    The same place and name give the same body in every document."""
+
+    name: str  # the standard full name (东莞市人力资源和社会保障局), or the collective's as written
+    place: Division
+    kind: str  # the ontology class
+    rule: str  # which rule, in words
+    government: Organization | RuleBody | None  # the government it belongs to
+    standard: Standard | None = None  # the lexicon row (None: a collective)
+    provincial: Organization | RuleBody | None = None  # its province's body of the same function
+
+    @property
+    def iri(self) -> str:
+        return f"{iris.BASE}org/{self.place.key}/{iris.segment(self.name)}"
+
+
+def standard_body(
+    name: str,
+    place: Division,
+    standard: Standard,
+    government: Identified | None,
+    provincial: Identified | None = None,
+) -> RuleBody:
+    """The body of a function's standard name at a place."""
+    if standard.kind in KIND_CLASSES:
+        kind = KIND_CLASSES[standard.kind]
+    elif standard.kind == "government" and place.name.endswith("区"):
+        kind = "DistrictGovernment"
+    else:
+        kind = CLASSES[(standard.kind, standard.level)]
+    rule = (
+        f"standard name of {standard.function} at {standard.level} level "
+        f"({standard.name}; lexicon line {standard.line})"
+    )
+    return RuleBody(name, place, kind, rule, government, standard, provincial)
+
+
+Identified = Organization | RuleBody
+
+
+def naming_levels(place: Division) -> tuple[str, ...]:
+    """Whose names a place's bodies follow: a province's, a city's, a county's; a municipality
+    directly under the State Council a city's first (北京市财政局), then a province's
+    (北京市人民政府办公厅)."""
+    if place.level == "province":
+        return ("prefecture", "province") if place.name.endswith("市") else ("province",)
+    return ("county",) if place.level == "county" else ("prefecture",)
+
+
+@dataclass(frozen=True)
+class Resolver:
+    registry: Registry
+    placed: Placed
+    divisions: Divisions
+    lexicon: Lexicon
+
+    @cached_property
+    def governments(self) -> dict[str, Organization]:
+        """The curated government of each division that has one."""
+        return {
+            code: org
+            for org in self.registry.organizations
+            if org.kind in GOVERNMENTS | {"DistrictGovernment", "CountyGovernment"}
+            and (code := self.placed.code(org.id)) is not None
+        }
+
+    def chain(self, jurisdiction: Jurisdiction) -> tuple[Division, ...]:
+        """The document's places and those above them, nearest first, the nation last."""
+        found: dict[Division, None] = {}
+        for place in jurisdiction.places:
+            found.update(dict.fromkeys(self.divisions.ancestors(place)))
+        return tuple(found) if found else (NATION,)
+
+    def resolve(
+        self,
+        mention: Mention,
+        day: dt.date | None,
+        jurisdiction: Jurisdiction,
+        by_rule: bool = True,
+    ) -> Identified:
+        """The body a mention names on a day in its document's jurisdiction; Unresolved where
+        none is allowed (or, without `by_rule`, where the curated registry holds none)."""
+        year = day.year if day else None
+        chain = self.chain(jurisdiction)
+        names = tuple(dict.fromkeys((mention.meant, mention.written)))  # 市 distributed, as written
+        bearing = [
+            org for name in names for org in self.registry.by_name.get(name, ()) if _bore(org, day)
+        ]
+        stems: dict[Division, list[str]] = {}  # each place a name allows, nearest first
+        for name in names:
+            for stem, target in self._targets(name, chain, year):
+                stems.setdefault(target, []).append(stem)
+        for target, found in stems.items():
+            here = list(
+                dict.fromkeys(o for o in bearing if self.placed.code(o.id) in (target.code, None))
+            )
+            if len(here) > 1:
+                listed = ", ".join(org.pref_zh for org in here)
+                raise Unresolved(f"the name is ambiguous in {target.name}: {listed}")
+            if here:
+                return here[0]
+            for stem in found if by_rule else ():
+                if body := self.by_rule(mention.written, stem, target, day):
+                    return body
+        raise self._failure(mention, chain, bearing, day, by_rule)
+
+    def _targets(
+        self, name: str, chain: tuple[Division, ...], year: int | None
+    ) -> list[tuple[str, Division]]:
+        """Where a name may place its body, in order, each with the rest of the name."""
+        targets: list[tuple[str, Division]] = []
+        for reading in readings(name, self.divisions, year, chain):
+            if reading.place is not None:
+                targets.append((reading.stem, reading.place))
+            elif reading.relative is not None:
+                if (place := relative_place(reading.relative, chain)) is not None:
+                    targets.append((reading.stem, place))
+            else:
+                targets.extend((reading.stem, place) for place in chain)
+        return targets
+
+    def by_rule(
+        self, written: str, stem: str, place: Division, day: dt.date | None
+    ) -> Identified | None:
+        """The body of a place whose function's standard name (or short form) a stem is (the
+        curated body of that place bearing the standard name where there is one), the place's
+        government for a place's name alone, or the place's collective, labelled as written."""
+        if place.level == "country":
+            return None
+        if not stem:
+            return self.government_of(place, day)
+        if COLLECTIVE.search(stem):
+            rule = "a collective of the document's jurisdiction, as written"
+            government = self.government_of(place, day)
+            return RuleBody(written, place, "CollectiveAssignee", rule, government)
+        levels = naming_levels(place)
+        standard = next(
+            (found for level in levels if (found := self.lexicon.standard(stem, level, day))), None
+        )
+        if standard is None:
+            return None
+        found = self.standard_at(standard, place, day)
+        if isinstance(found, RuleBody) and place.level != "province":
+            province = next(d for d in self.divisions.ancestors(place) if d.level == "province")
+            if (counterpart := self.function_at(standard.function, province, day)) is not None:
+                return replace(found, provincial=counterpart)
+        return found
+
+    def standard_at(self, standard: Standard, place: Division, day: dt.date | None) -> Identified:
+        """A place's body of a standard name: the curated one bearing it, else one by rule."""
+        name = self.name_at(standard, place)
+        for org in self.registry.by_name.get(name, ()):
+            if self.placed.code(org.id) == place.code and _bore(org, day):
+                return org
+        return standard_body(name, place, standard, self.government_of(place, day))
+
+    def function_at(self, function: str, place: Division, day: dt.date | None) -> Identified | None:
+        """A place's body of an area of work on a day (the province's for a city's body)."""
+        standard = self._standard(place, day, lambda s: s.function == function)
+        return self.standard_at(standard, place, day) if standard else None
+
+    def government_of(self, place: Division, day: dt.date | None) -> Identified | None:
+        """A place's government: curated where the registry has it, else by the lexicon."""
+        if place.code in self.governments:
+            return self.governments[place.code]
+        standard = self._standard(place, day, lambda s: s.kind == "government")
+        if standard is None:
+            return None
+        return standard_body(self.name_at(standard, place), place, standard, None)
+
+    def _standard(
+        self, place: Division, day: dt.date | None, wanted: Callable[[Standard], bool]
+    ) -> Standard | None:
+        """The first lexicon row a place's bodies may follow on a day that is `wanted`."""
+        return next(
+            (
+                s for level in naming_levels(place) for s in self.lexicon.standards
+                if s.level == level and s.in_use_on(day) and wanted(s)
+            ),
+            None,
+        )  # fmt: skip
+
+    def name_at(self, standard: Standard, place: Division) -> str:
+        """A standard name's full name in a place."""
+        return standard.full_name(self.full_place_name(place), place.short_names[-1])
+
+    def full_place_name(self, place: Division) -> str:
+        """How bodies' full names write a place: a city's district with its city (武汉市蔡甸区,
+        北京市朝阳区, as 广州市越秀区人民政府 is written), a county or county-level city alone."""
+        parent = self.divisions.parent_of(place)
+        if place.name.endswith("区") and parent.name.endswith("市"):
+            return parent.name + place.name
+        return place.name
+
+    def _failure(
+        self,
+        mention: Mention,
+        chain: tuple[Division, ...],
+        elsewhere: list[Organization],
+        day: dt.date | None,
+        by_rule: bool,
+    ) -> Unresolved:
+        """Why nothing is allowed, with the names closest to it, the jurisdiction's first."""
+        own = [
+            name for name, orgs in self.registry.by_name.items()
+            if any(self.placed.code(org.id) in {d.code for d in chain} for org in orgs)
+        ]  # fmt: skip
+        nearby = difflib.get_close_matches(mention.meant, own, n=3, cutoff=0.4)
+        closest = tuple(dict.fromkeys([*nearby, *self.registry.closest(mention.meant)]))[:3]
+        if elsewhere:
+            bodies = ", ".join(dict.fromkeys(org.pref_zh for org in elsewhere))
+            where = chain[0].name if chain[0].level != "country" else "no known jurisdiction"
+            return Unresolved(
+                f"the registry's body of this name ({bodies}) belongs to another government "
+                f"than this document's ({where})",
+                closest,
+            )
+        if any(mention.meant in org.labels for org in self.registry.organizations):
+            return Unresolved(f"no body bore this name on {day}", closest)
+        rules = ", and no rule places it" if by_rule else ""
+        return Unresolved(f"not in the organization registry{rules}", closest)
+
+
+def _bore(org: Organization, day: dt.date | None) -> bool:
+    return day is None or org.existed_on(day)

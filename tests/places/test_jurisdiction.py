@@ -1,0 +1,85 @@
+"""The government a document speaks for: its catalogue entry, the issuer its title, lines or
+imprint name, the organ code of its document number; nothing where nothing says."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kg.errors import SourceError
+from kg.paths import DIVISIONS, PREFIXES
+from kg.places.divisions import load_divisions
+from kg.places.jurisdiction import Clues, Finder, load_prefixes, organ_of
+
+DAY = dt.date(2021, 9, 10)
+
+
+@pytest.fixture(scope="module")
+def finder() -> Finder:
+    divisions = load_divisions(DIVISIONS)
+    return Finder(divisions, load_prefixes(PREFIXES, divisions))
+
+
+def found(finder: Finder, **clues: object) -> tuple[str, ...]:
+    return tuple(place.code for place in finder.find(Clues(day=DAY, **clues)).places)  # type: ignore[arg-type]
+
+
+def test_the_title_issuer(finder: Finder) -> None:
+    assert found(finder, title="东莞市人民政府关于贯彻落实《广东省……》的实施意见") == ("441900",)
+    assert found(finder, title="潍坊市2017年政务公开工作要点实施方案") == ("370700",)
+    assert found(finder, title="（湖北省）武汉市2023年《政府工作报告》目标任务") == ("420100",)
+    assert found(finder, title="中共广州市委 广州市人民政府关于推进人才集聚工程的实施意见") == (
+        "440100",
+    )
+    assert found(finder, title="廣東省人民政府辦公廳關於印發……的通知") == ("440000",)  # traditional
+
+
+def test_a_place_named_in_passing_is_no_issuer(finder: Finder) -> None:
+    assert found(finder, title="广东省进一步稳定和扩大就业若干政策措施") == ()
+    assert found(finder, title="区人民政府办公室关于印发2023年区《政府工作报告》……") == ()
+    assert found(finder, title="中山大学关于……") == ()
+
+
+def test_an_ambiguous_place_alone_says_nothing(finder: Finder) -> None:
+    assert found(finder, title="朝阳区人民政府关于……") == ()  # Beijing's or Changchun's
+    assert found(finder, title="北京市朝阳区人民政府关于……") == ("110105",)
+
+
+def test_a_signature_line_above_the_tasks(finder: Finder) -> None:
+    lines = ("各街道办事处，区政府各部门：", "济南市钢城区人民政府办公室", "2021年4月10日")
+    assert found(finder, front=lines) == ("370117",)
+
+
+def test_the_organ_code_of_the_document_number(finder: Finder) -> None:
+    assert organ_of("东府〔2021〕54号") == "东府"
+    assert organ_of("鄂政发〔2020〕3号") == "鄂政发"
+    assert found(finder, identifier="鄂政发〔2020〕3号") == ("420000",)
+    assert found(finder, identifier="东府〔2021〕54号") == ()  # no source gives 东府's city
+    learned = Finder(finder.divisions, finder.prefixes.learned([("东府〔2020〕1号", ("441900",))]))
+    assert [p.code for p in learned.find(Clues(identifier="东府〔2021〕54号")).places] == ["441900"]
+
+
+def test_the_catalogue_comes_first_and_the_user_last(finder: Finder) -> None:
+    assert found(finder, catalogue=("440100",), title="东莞市人民政府关于……") == ("440100",)
+    assert found(finder, given="441900") == ("441900",)
+    assert found(finder, title="东莞市人民政府关于……", given="440100") == ("441900",)
+    assert not finder.find(Clues())
+
+
+def test_a_prefix_without_a_source_is_refused(tmp_path: Path) -> None:
+    divisions = load_divisions(DIVISIONS)
+    bad = tmp_path / "prefixes.csv"
+    bad.write_text("prefix,division,example,source\n粤府,440000,粤府〔2013〕79号,\n")
+    with pytest.raises(SourceError, match=r"prefixes\.csv:2"):
+        load_prefixes(bad, divisions)
+
+
+def test_a_heading_that_opens_with_a_place_is_that_place_document(finder: Finder) -> None:
+    heading = "廣東省推進粵港澳大灣區建設三年行動計劃"
+    assert found(finder, heading=heading) == ("440000",)
+    assert found(finder, title=heading) == ()  # a title may be one the heading cites
+    both = {"heading": "东莞市人民政府关于贯彻落实《广东省……政策措施》的实施意见"}
+    assert found(finder, title="广东省进一步稳定和扩大就业若干政策措施", **both) == ("441900",)
+    assert found(finder, heading="国务院关于促进外资增长若干措施的通知") == ("CN",)

@@ -1,0 +1,196 @@
+"""A name resolves within its document's jurisdiction: a curated body where the places the name
+allows have one, else the standard body of its function there, else nothing; never a body of
+another government."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from lexicon_files import lexicon
+
+from kg.paths import DIVISIONS, PLACES, REGISTRY
+from kg.places.divisions import load_divisions
+from kg.places.jurisdiction import Jurisdiction
+from kg.registry.organizations import Organization, Unresolved, load_registry
+from kg.registry.places import load_places
+from kg.resolution.resolver import Resolver, RuleBody
+from kg.sources.records import Mention
+from kg.sources.spans import Span
+
+DAY = dt.date(2021, 9, 10)
+
+
+@pytest.fixture(scope="module")
+def resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
+    registry = load_registry(REGISTRY)
+    divisions = load_divisions(DIVISIONS)
+    placed = load_places(PLACES, registry, divisions)
+    return Resolver(registry, placed, divisions, lexicon(tmp_path_factory.mktemp("lexicon")))
+
+
+def of(resolver: Resolver, *codes: str) -> Jurisdiction:
+    return Jurisdiction(tuple(resolver.divisions.get(code, DAY.year) for code in codes), "test")
+
+
+def name(written: str) -> Mention:
+    return Mention(written, written, "牵头单位", Span(1, 1))
+
+
+def resolve(resolver: Resolver, written: str, *codes: str, day: dt.date = DAY) -> str:
+    """The full name of the body a name is identified as, in a jurisdiction."""
+    body = resolver.resolve(name(written), day, of(resolver, *codes))
+    return body.pref_zh if isinstance(body, Organization) else body.name
+
+
+def test_a_city_name_in_another_city_document_is_that_city_body(resolver: Resolver) -> None:
+    assert resolve(resolver, "市财政局", "440100") == "广州市财政局"  # curated
+    assert resolve(resolver, "市财政局", "441900") == "东莞市财政局"  # by rule, not Guangzhou's
+    assert resolve(resolver, "市人社局", "441900") == "东莞市人力资源和社会保障局"
+
+
+def test_without_rules_another_government_body_is_refused_with_why(resolver: Resolver) -> None:
+    with pytest.raises(Unresolved, match="belongs to another government") as failure:
+        resolver.resolve(name("市财政局"), DAY, of(resolver, "441900"), by_rule=False)
+    assert failure.value.closest  # still offers names, its own jurisdiction's first
+
+
+def test_a_name_that_carries_its_place_is_that_place_body(resolver: Resolver) -> None:
+    assert resolve(resolver, "广州市财政局", "441900") == "广州市财政局"
+    assert resolve(resolver, "广东省财政厅", "110000") == "广东省财政厅"
+    assert resolve(resolver, "湖北省财政厅", "441900") == "湖北省财政厅"
+
+
+def test_relative_levels_are_the_document_own_places(resolver: Resolver) -> None:
+    caidian = "420114"  # a district of Wuhan
+    assert resolve(resolver, "区财政局", caidian) == "武汉市蔡甸区财政局"
+    assert resolve(resolver, "区发改局", caidian) == "武汉市蔡甸区发展和改革局"
+    assert resolve(resolver, "市财政局", caidian) == "武汉市财政局"
+    assert resolve(resolver, "省财政厅", caidian) == "湖北省财政厅"
+    taishan = "440781"  # a county-level city: its 市 is itself
+    assert resolve(resolver, "市财政局", taishan) == "台山市财政局"
+
+
+def test_a_bare_short_name_is_the_nearest_government_body(resolver: Resolver) -> None:
+    assert resolve(resolver, "统计局", "441900") == "东莞市统计局"  # not 国家统计局
+    assert resolve(resolver, "统计局", "CN") == "国家统计局"
+    assert resolve(resolver, "财政厅", "441900") == "广东省财政厅"  # a province's name
+
+
+def test_templated_and_party_names(resolver: Resolver) -> None:
+    assert resolve(resolver, "市税务局", "441900") == "国家税务总局东莞市税务局"
+    assert resolve(resolver, "市委宣传部", "441900") == "中共东莞市委宣传部"
+    assert resolve(resolver, "市残联", "441900") == "东莞市残疾人联合会"
+
+
+def test_an_old_name_after_its_reform_is_the_body_it_became(resolver: Resolver) -> None:
+    assert resolve(resolver, "市环保局", "441900", day=dt.date(2015, 1, 1)) == "东莞市环境保护局"
+    assert resolve(resolver, "市环保局", "441900", day=dt.date(2021, 1, 1)) == "东莞市生态环境局"
+
+
+def test_a_district_name_alone_is_its_government(resolver: Resolver) -> None:
+    assert resolve(resolver, "越秀区", "440100") == "广州市越秀区人民政府"  # curated
+    assert resolve(resolver, "蓬江区", "440700") == "江门市蓬江区人民政府"  # by rule
+
+
+def test_without_a_jurisdiction_short_names_stay_unresolved(resolver: Resolver) -> None:
+    with pytest.raises(Unresolved):
+        resolver.resolve(name("市财政局"), DAY, Jurisdiction())
+    with pytest.raises(Unresolved):
+        resolver.resolve(name("财政局"), DAY, Jurisdiction())
+    assert resolve(resolver, "财政部") == "中华人民共和国财政部"
+
+
+def test_two_documents_of_one_city_name_the_same_body(resolver: Resolver) -> None:
+    first = resolver.resolve(name("市发改委"), DAY, of(resolver, "441900"))
+    second = resolver.resolve(name("市发展改革委"), dt.date(2023, 1, 1), of(resolver, "441900"))
+    assert isinstance(first, RuleBody) and isinstance(second, RuleBody)
+    assert first.iri == second.iri
+    assert first.iri.startswith("https://w3id.org/policykg/org/441900/")
+
+
+def test_a_rule_body_belongs_to_its_place_government(resolver: Resolver) -> None:
+    body = resolver.resolve(name("市财政局"), DAY, of(resolver, "441900"))
+    assert isinstance(body, RuleBody) and isinstance(body.government, RuleBody)
+    assert body.government.name == "东莞市人民政府"
+    assert body.kind == "MunicipalDepartment" and body.government.kind == "MunicipalGovernment"
+    in_guangzhou = resolver.resolve(name("市统计局"), DAY, of(resolver, "440100"))
+    assert isinstance(in_guangzhou, (Organization, RuleBody))
+
+
+def test_a_standard_name_the_registry_holds_is_the_curated_body(resolver: Resolver) -> None:
+    body = resolver.resolve(name("广州市统计局"), DAY, of(resolver, "441900"))
+    assert not isinstance(body, RuleBody) or body.name not in resolver.registry.by_name
+
+
+def test_no_lexicon_row_no_rule_body(tmp_path: Path, resolver: Resolver) -> None:
+    with pytest.raises(Unresolved, match="no rule places it"):
+        resolver.resolve(name("市某某办"), DAY, of(resolver, "441900"))
+
+
+def test_collectives_of_the_jurisdiction_as_written(resolver: Resolver) -> None:
+    beijing = resolver.resolve(name("各区政府"), DAY, of(resolver, "110000"))
+    assert isinstance(beijing, RuleBody) and beijing.kind == "CollectiveAssignee"
+    assert (beijing.name, beijing.place.code) == ("各区政府", "110000")
+    wuhan = resolver.resolve(name("市政府各部门"), DAY, of(resolver, "420114"))
+    assert isinstance(wuhan, RuleBody) and wuhan.place.code == "420100"
+    groups = resolver.resolve(name("市疫情防控指挥部各工作组"), DAY, of(resolver, "420114"))
+    assert isinstance(groups, RuleBody) and groups.kind == "CollectiveAssignee"
+    assert groups.place.code == "420100"
+    assert resolve(resolver, "相关单位", "420114") == "相关单位"
+    assert resolve(resolver, "各区政府", "440100") == "各区政府"  # Guangzhou's, curated
+    assert isinstance(resolver.resolve(name("各区政府"), DAY, of(resolver, "440100")), Organization)
+    with pytest.raises(Unresolved):
+        resolver.resolve(name("各区政府"), DAY, Jurisdiction())
+
+
+def test_a_city_body_by_rule_has_its_province_body_of_the_same_function(
+    resolver: Resolver,
+) -> None:
+    body = resolver.resolve(name("市财政局"), DAY, of(resolver, "441900"))
+    assert isinstance(body, RuleBody) and isinstance(body.provincial, Organization)
+    assert body.provincial.pref_zh == "广东省财政厅"  # curated
+    hubei = resolver.resolve(name("区财政局"), DAY, of(resolver, "420114"))
+    assert isinstance(hubei, RuleBody) and isinstance(hubei.provincial, RuleBody)
+    assert hubei.provincial.name == "湖北省财政厅"
+    beijing = resolver.resolve(name("市财政局"), DAY, of(resolver, "110000"))
+    assert isinstance(beijing, RuleBody) and beijing.provincial is None  # a municipality
+
+
+def test_templates_write_the_place_whole_or_short_and_short_words_are_no_name(
+    tmp_path: Path,
+) -> None:
+    from lexicon_files import BODIES, write_lexicon
+
+    from kg.resolution.lexicon import load_lexicon
+
+    rows = [
+        *BODIES,
+        (
+            "survey-team",
+            "province",
+            "国家统计局{short}调查总队",
+            "调查总队",
+            "vertically-managed",
+            "",
+            "",
+        ),
+        (
+            "foreign-exchange",
+            "prefecture",
+            "国家外汇管理局{place}分局",
+            "",
+            "vertically-managed",
+            "",
+            "",
+        ),
+    ]
+    folder = write_lexicon(tmp_path / "lexicon", rows)
+    lexicon = load_lexicon(folder / "bodies.csv", folder / "reforms.csv")
+    registry = load_registry(REGISTRY)
+    divisions = load_divisions(DIVISIONS)
+    resolver = Resolver(registry, load_places(PLACES, registry, divisions), divisions, lexicon)
+    assert resolve(resolver, "省调查总队", "420114") == "国家统计局湖北调查总队"
+    with pytest.raises(Unresolved):  # 分局 alone says too little to be that body
+        resolver.resolve(name("市分局"), DAY, of(resolver, "441900"))
