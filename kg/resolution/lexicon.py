@@ -4,7 +4,9 @@ write for them, and the reforms that renamed, merged or split them (data/lexicon
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from kg.errors import SourceError
@@ -53,6 +55,15 @@ class Standard:
             return place + self.name
         return self.name.replace(PLACE, place).replace(SHORT, short)
 
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        """A template as a pattern of full names, the place in group "place"
+        (国家税务总局东莞市税务局 -> 东莞市); None for a name that is not a template."""
+        if not self.templated:
+            return None
+        before, after = self.name.replace(SHORT, PLACE).split(PLACE, 1)
+        return re.compile(rf"{re.escape(before)}(?P<place>\S{{2,12}}?){re.escape(after)}")
+
     @property
     def written_forms(self) -> tuple[str, ...]:
         """What a document writes after the place (or the 市, 区 that stands for it): the name,
@@ -87,10 +98,24 @@ class Lexicon:
     reforms: tuple[Reform, ...]
     source: Path
 
+    @cached_property
+    def _by_form(self) -> dict[tuple[str, str], list[Standard]]:
+        """The rows by level and written form."""
+        found: dict[tuple[str, str], list[Standard]] = {}
+        for standard in self.standards:
+            for form in dict.fromkeys(standard.written_forms):
+                found.setdefault((standard.level, form), []).append(standard)
+        return found
+
+    def templated(self, name: str, day: dt.date | None) -> list[tuple[str, Standard]]:
+        """The templates a full name fills, in use on a day, each with the place it writes."""
+        matches = ((s.pattern.fullmatch(name), s) for s in self.standards if s.pattern)
+        return [(m["place"], s) for m, s in matches if m and s.in_use_on(day)]
+
     def standard(self, written: str, level: str, day: dt.date | None) -> Standard | None:
         """The standard body of a level that a written stem names on a day: the name in use
         then, or, for a name a reform replaced before the day, the one it became (one only)."""
-        named = [s for s in self.standards if s.level == level and written in s.written_forms]
+        named = self._by_form.get((level, written), [])
         current = [s for s in named if s.in_use_on(day)]
         if len(current) == 1:
             return current[0]

@@ -17,7 +17,7 @@ from kg.places.jurisdiction import Jurisdiction
 from kg.registry.organizations import GOVERNMENTS, Organization, Registry, Unresolved
 from kg.registry.places import Placed
 from kg.resolution.lexicon import Lexicon, Standard
-from kg.resolution.names import readings, relative_place
+from kg.resolution.names import named_place, readings, relative_place
 from kg.sources.records import Mention
 
 # The ontology class of a body identified by rule: by its kind, and the level its names follow
@@ -139,6 +139,9 @@ class Resolver:
         bearing = [
             org for name in names for org in self.registry.by_name.get(name, ()) if _bore(org, day)
         ]
+        for name in names:
+            if body := self._templated(name, bearing, day, year, by_rule):
+                return body
         stems: dict[Division, list[str]] = {}  # each place a name allows, nearest first
         for name in names:
             for stem, target in self._targets(name, chain, year):
@@ -156,6 +159,28 @@ class Resolver:
                 if body := self.by_rule(mention.written, stem, target, day):
                     return body
         raise self._failure(mention, chain, bearing, day, by_rule)
+
+    def _templated(
+        self,
+        name: str,
+        bearing: list[Organization],
+        day: dt.date | None,
+        year: int | None,
+        by_rule: bool,
+    ) -> Identified | None:
+        """The body a full name that fills a template names (国家税务总局东莞市税务局): the curated
+        one of the place it writes, else (by rule) that place's body of the template."""
+        for written, standard in self.lexicon.templated(name, day):
+            named = named_place(written, self.divisions, year)
+            if named is None or named[0] != len(written):
+                continue
+            place = named[1]
+            if standard.level not in naming_levels(place):
+                continue
+            here = [org for org in bearing if self.placed.code(org.id) == place.code]
+            if here or by_rule:
+                return here[0] if here else self.standard_at(standard, place, day)
+        return None
 
     def _targets(
         self, name: str, chain: tuple[Division, ...], year: int | None
@@ -253,13 +278,9 @@ class Resolver:
         day: dt.date | None,
         by_rule: bool,
     ) -> Unresolved:
-        """Why nothing is allowed, with the names closest to it, the jurisdiction's first."""
-        own = [
-            name for name, orgs in self.registry.by_name.items()
-            if any(self.placed.code(org.id) in {d.code for d in chain} for org in orgs)
-        ]  # fmt: skip
-        nearby = difflib.get_close_matches(mention.meant, own, n=3, cutoff=0.4)
-        closest = tuple(dict.fromkeys([*nearby, *self.registry.closest(mention.meant)]))[:3]
+        """Why nothing is allowed; where only the curated registry may identify it (the failure
+        then stops the build), with the names closest to it, the jurisdiction's first."""
+        closest = () if by_rule else self.closest(mention.meant, chain)
         if elsewhere:
             bodies = ", ".join(dict.fromkeys(org.pref_zh for org in elsewhere))
             where = chain[0].name if chain[0].level != "country" else "no known jurisdiction"
@@ -268,10 +289,21 @@ class Resolver:
                 f"than this document's ({where})",
                 closest,
             )
-        if any(mention.meant in org.labels for org in self.registry.organizations):
+        if mention.meant in self.registry.by_name:
             return Unresolved(f"no body bore this name on {day}", closest)
         rules = ", and no rule places it" if by_rule else ""
         return Unresolved(f"not in the organization registry{rules}", closest)
+
+    def closest(self, name: str, chain: tuple[Division, ...]) -> tuple[str, ...]:
+        """The registry names most like a name, those of the document's places first (for an
+        error message, never for resolving)."""
+        codes = {place.code for place in chain}
+        own = [
+            label for label, orgs in self.registry.by_name.items()
+            if any(self.placed.code(org.id) in codes for org in orgs)
+        ]  # fmt: skip
+        nearby = difflib.get_close_matches(name, own, n=3, cutoff=0.4)
+        return tuple(dict.fromkeys([*nearby, *self.registry.closest(name)]))[:3]
 
 
 def _bore(org: Organization, day: dt.date | None) -> bool:

@@ -194,3 +194,10 @@ def test_templates_write_the_place_whole_or_short_and_short_words_are_no_name(
     assert resolve(resolver, "省调查总队", "420114") == "国家统计局湖北调查总队"
     with pytest.raises(Unresolved):  # 分局 alone says too little to be that body
         resolver.resolve(name("市分局"), DAY, of(resolver, "441900"))
+
+
+def test_a_full_name_that_fills_a_template_is_that_place_body(resolver: Resolver) -> None:
+    assert resolve(resolver, "国家税务总局东莞市税务局", "440100") == "国家税务总局东莞市税务局"
+    assert resolve(resolver, "国家税务总局广州市税务局", "441900") == "国家税务总局广州市税务局"
+    with pytest.raises(Unresolved):  # not a place
+        resolver.resolve(name("国家税务总局某某税务局"), DAY, of(resolver, "441900"))
