@@ -447,7 +447,11 @@ def add_rule_body(graph: Graph, body: RuleBody, divisions: Divisions) -> URIRef:
     if body.government is not None:
         graph.add((node, ORG.subOrganizationOf, identified(graph, body.government, divisions)))
     if body.provincial is not None:
-        add_rule_counterpart(graph, node, identified(graph, body.provincial, divisions), standard)
+        provincial = identified(graph, body.provincial, divisions)
+        add_rule_counterpart(graph, node, provincial, "provincial", standard)
+    if body.national is not None:
+        national = iris.organization(body.national.id)
+        add_rule_counterpart(graph, node, national, "national", standard)
     return node
 
 
@@ -459,14 +463,14 @@ def identified(graph: Graph, body: Identified, divisions: Divisions) -> URIRef:
 
 
 def add_rule_counterpart(
-    graph: Graph, body: URIRef, counterpart: URIRef, standard: Standard | None
+    graph: Graph, body: URIRef, counterpart: URIRef, level: str, standard: Standard | None
 ) -> None:
-    """A body's province's body of the same area of work, by rule: basis same-function, its
-    source the lexicon's for the function's standard name."""
-    graph.add((body, POL.provincialCounterpart, counterpart))
-    node = iris.part(body, "counterpart", "provincial")
+    """A body's provincial or national body of the same area of work, by rule: basis
+    same-function, its source the lexicon's for the function's standard name."""
+    graph.add((body, POL[f"{level}Counterpart"], counterpart))
+    node = iris.part(body, "counterpart", level)
     graph.add((body, POL.counterpartLink, node))
-    graph.add((node, RDF.type, POL.ProvincialCounterpartLink))
+    graph.add((node, RDF.type, POL[f"{level.capitalize()}CounterpartLink"]))
     graph.add((node, POL.counterpart, counterpart))
     graph.add((node, POL.basis, Literal("same-function")))
     if standard is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -18,6 +18,7 @@ BODY_COLUMNS = (
     "note",
 )  # fmt: skip
 REFORM_COLUMNS = ("id", "date", "level", "kind", "original", "resulting", "source", "quote", "note")
+NATIONAL_COLUMNS = ("function", "organization", "note")
 LEVELS = ("province", "prefecture", "county")
 KINDS = (
     "department", "government", "general-office", "vertically-managed", "people-organization",
@@ -25,6 +26,7 @@ KINDS = (
     "supervisory-commission",
 )  # fmt: skip
 REFORM_KINDS = ("rename", "merger", "split", "abolition")
+LEXICON_FILES = ("bodies.csv", "reforms.csv", "national.csv")
 PLACE = "{place}"  # where a name's place goes when it does not go first (中共{place}委宣传部)
 SHORT = "{short}"  # the place without its 省/市 (国家金融监督管理总局{short}监管局: 广东监管局)
 OWN_FORM = 3  # the least characters a template's words after the place need to be written alone
@@ -97,6 +99,8 @@ class Lexicon:
     standards: tuple[Standard, ...]
     reforms: tuple[Reform, ...]
     source: Path
+    # each function's national bodies through time (registry ids): its counterparts by function
+    national: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def _by_form(self) -> dict[tuple[str, str], list[Standard]]:
@@ -140,14 +144,24 @@ class Lexicon:
         return found[0] if len(found) == 1 and function != standard.function else None
 
 
-def load_lexicon(bodies: Path, reforms: Path) -> Lexicon:
-    """Read and check the lexicon; a bad cell names its file, line and column."""
+def load_lexicon(folder: Path) -> Lexicon:
+    """Read and check the lexicon (bodies.csv, reforms.csv, national.csv of a folder); a bad cell
+    names its file, line and column. national.csv's bodies are checked against the registry
+    where a build reads both (kg.build.curate)."""
+    bodies, reforms, national = (folder / name for name in LEXICON_FILES)
     standards = tuple(_standard(row, line, bodies) for line, row in read_rows(bodies, BODY_COLUMNS))
     functions = {standard.function for standard in standards}
     changes = tuple(
         _reform(row, line, reforms, functions) for line, row in read_rows(reforms, REFORM_COLUMNS)
     )
-    return Lexicon(standards, changes, bodies)
+    counterparts: dict[str, tuple[str, ...]] = {}
+    for line, row in read_rows(national, NATIONAL_COLUMNS):
+        _required(row, ("function", "organization"), line, national)
+        if value(row, "function") not in functions:
+            problem = f"no function {value(row, 'function')!r} in the bodies"
+            raise SourceError(national, line, problem, "function")
+        counterparts[str(value(row, "function"))] = values(row, "organization")
+    return Lexicon(standards, changes, bodies, counterparts)
 
 
 def _required(row: dict[str, str], columns: tuple[str, ...], line: int, path: Path) -> None:

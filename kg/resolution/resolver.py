@@ -61,6 +61,7 @@ class RuleBody:
     government: Organization | RuleBody | None  # the government it belongs to
     standard: Standard | None = None  # the lexicon row (None: a collective)
     provincial: Organization | RuleBody | None = None  # its province's body of the same function
+    national: Organization | None = None  # the nation's body of that function on its day
 
     @property
     def iri(self) -> str:
@@ -218,11 +219,21 @@ class Resolver:
         if standard is None:
             return None
         found = self.standard_at(standard, place, day)
-        if isinstance(found, RuleBody) and place.level != "province":
-            province = next(d for d in self.divisions.ancestors(place) if d.level == "province")
-            if (counterpart := self.function_at(standard.function, province, day)) is not None:
-                return replace(found, provincial=counterpart)
-        return found
+        if not isinstance(found, RuleBody):
+            return found
+        national = self.national_of(standard.function, day)
+        if place.level == "province":
+            return replace(found, national=national)
+        province = next(d for d in self.divisions.ancestors(place) if d.level == "province")
+        provincial = self.function_at(standard.function, province, day)
+        return replace(found, provincial=provincial, national=national)
+
+    def national_of(self, function: str, day: dt.date | None) -> Organization | None:
+        """The national body of an area of work on a day (国家发展和改革委员会 for
+        development-reform), where the lexicon names it and one bore its name then."""
+        bodies = [self.registry.get(org_id) for org_id in self.lexicon.national.get(function, ())]
+        current = [org for org in bodies if _bore(org, day)]
+        return current[0] if len(current) == 1 else None
 
     def standard_at(self, standard: Standard, place: Division, day: dt.date | None) -> Identified:
         """A place's body of a standard name: the curated one bearing it, else one by rule."""

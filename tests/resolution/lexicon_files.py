@@ -5,7 +5,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from kg.resolution.lexicon import BODY_COLUMNS, REFORM_COLUMNS, Lexicon, load_lexicon
+from kg.resolution.lexicon import (
+    BODY_COLUMNS,
+    NATIONAL_COLUMNS,
+    REFORM_COLUMNS,
+    Lexicon,
+    load_lexicon,
+)
 
 SOURCE = "https://example.org/standard-names"
 BODIES = [
@@ -30,6 +36,7 @@ BODIES = [
     ("disabled-persons-federation", "prefecture", "残疾人联合会", "残联", "people-organization",
      "", ""),
 ]  # fmt: skip
+NATIONAL = [("finance", "mof", ""), ("environmental-protection", "sepa|mep", "")]
 REFORMS = [
     ("2018-environment", "2019-01", "prefecture", "rename", "environmental-protection",
      "ecology-environment"),
@@ -46,9 +53,13 @@ def write_lexicon(folder: Path, bodies: list[tuple[str, ...]] = BODIES) -> Path:
         writer = csv.writer(handle)
         writer.writerow(REFORM_COLUMNS)
         writer.writerows([*row, SOURCE, "", ""] for row in REFORMS)
+    with (folder / "national.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(NATIONAL_COLUMNS)
+        writer.writerows(NATIONAL)
     return folder
 
 
 def lexicon(folder: Path) -> Lexicon:
     write_lexicon(folder)
-    return load_lexicon(folder / "bodies.csv", folder / "reforms.csv")
+    return load_lexicon(folder)

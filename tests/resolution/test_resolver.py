@@ -187,7 +187,7 @@ def test_templates_write_the_place_whole_or_short_and_short_words_are_no_name(
         ),
     ]
     folder = write_lexicon(tmp_path / "lexicon", rows)
-    lexicon = load_lexicon(folder / "bodies.csv", folder / "reforms.csv")
+    lexicon = load_lexicon(folder)
     registry = load_registry(REGISTRY)
     divisions = load_divisions(DIVISIONS)
     resolver = Resolver(registry, load_places(PLACES, registry, divisions), divisions, lexicon)
@@ -201,3 +201,16 @@ def test_a_full_name_that_fills_a_template_is_that_place_body(resolver: Resolver
     assert resolve(resolver, "国家税务总局广州市税务局", "441900") == "国家税务总局广州市税务局"
     with pytest.raises(Unresolved):  # not a place
         resolver.resolve(name("国家税务总局某某税务局"), DAY, of(resolver, "441900"))
+
+
+def test_a_body_by_rule_has_the_national_body_of_its_function_on_its_day(
+    resolver: Resolver,
+) -> None:
+    finance = resolver.resolve(name("市财政局"), DAY, of(resolver, "441900"))
+    assert isinstance(finance, RuleBody) and finance.national is not None
+    assert finance.national.id == "mof"
+    old = resolver.resolve(name("市环保局"), dt.date(2010, 1, 1), of(resolver, "441900"))
+    assert isinstance(old, RuleBody) and old.national is not None
+    assert old.national.id == "mep"  # 环境保护部 in 2010, not 国家环境保护总局
+    stats = resolver.resolve(name("市统计局"), DAY, of(resolver, "441900"))
+    assert isinstance(stats, RuleBody) and stats.national is None  # the lexicon names none
