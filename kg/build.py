@@ -260,9 +260,6 @@ def curate(inputs: Inputs) -> Curated:
         divisions.checked(inputs.jurisdiction, DIVISIONS, None, "--jurisdiction")
     placed = load_places(inputs.places, registry, divisions)
     lexicon = load_lexicon(inputs.lexicon)
-    national = inputs.lexicon / "national.csv"
-    for function, ids in lexicon.national.items():
-        registry.checked(ids, national, None, f"organization of {function}")
     documents = load_documents(inputs.documents)
     for facts in documents.values():
         for publisher in facts.publishers:

@@ -8,7 +8,8 @@ import io
 from collections import Counter
 from dataclasses import astuple, dataclass, fields
 
-from rdflib import RDF, Graph
+from rdflib import RDF, SKOS, Graph
+from rdflib.namespace import DCTERMS
 
 from kg.errors import SourceError
 from kg.graph.iris import POL, PROV
@@ -32,6 +33,7 @@ class Row:
     unresolved: int  # names nothing identified, kept as written
     curated: int = 0  # bodies of the curated registry it names
     by_rule: int = 0  # bodies it names that a rule identified
+    jurisdiction: str = ""  # the GB/T 2260 codes of its governments' places, and how found
 
 
 def read_row(outcome: Outcome, graph: Graph, title: str) -> Row:
@@ -52,6 +54,7 @@ def read_row(outcome: Outcome, graph: Graph, title: str) -> Row:
         named[UNRESOLVED],
         named[CURATED],
         named[BY_RULE],
+        jurisdiction_of(graph),
     )
 
 
@@ -70,6 +73,16 @@ def identified(graph: Graph) -> Counter[str]:
         else:
             found[CURATED] += 1
     return found
+
+
+def jurisdiction_of(graph: Graph) -> str:
+    """A document's places' codes and the evidence for them (441900 (title: 东莞市人民政府…))."""
+    document = next(graph.subjects(RDF.type, POL.PolicyDocument), None)
+    codes = sorted(
+        str(graph.value(place, SKOS.notation)) for place in graph.objects(document, DCTERMS.spatial)
+    )
+    evidence = graph.value(document, POL.jurisdictionEvidence)
+    return f"{' '.join(codes)} ({evidence})" if codes else str(evidence or "")
 
 
 def unresolved_names(graph: Graph, path: str) -> list[str]:

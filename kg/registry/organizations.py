@@ -131,9 +131,7 @@ class Registry:
     def get(self, org_id: str) -> Organization:
         return self.by_id[org_id]
 
-    def checked(
-        self, ids: tuple[str, ...], path: Path, line: int | None, column: str
-    ) -> tuple[str, ...]:
+    def checked(self, ids: tuple[str, ...], path: Path, line: int, column: str) -> tuple[str, ...]:
         """The ids, each that of a registered body; one that is not names its line and cell."""
         for org_id in ids:
             if org_id not in self.by_id:

@@ -146,8 +146,7 @@ class Lexicon:
 
 def load_lexicon(folder: Path) -> Lexicon:
     """Read and check the lexicon (bodies.csv, reforms.csv, national.csv of a folder); a bad cell
-    names its file, line and column. national.csv's bodies are checked against the registry
-    where a build reads both (kg.build.curate)."""
+    names its file, line and column."""
     bodies, reforms, national = (folder / name for name in LEXICON_FILES)
     standards = tuple(_standard(row, line, bodies) for line, row in read_rows(bodies, BODY_COLUMNS))
     functions = {standard.function for standard in standards}

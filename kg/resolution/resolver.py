@@ -230,9 +230,11 @@ class Resolver:
 
     def national_of(self, function: str, day: dt.date | None) -> Organization | None:
         """The national body of an area of work on a day (国家发展和改革委员会 for
-        development-reform), where the lexicon names it and one bore its name then."""
-        bodies = [self.registry.get(org_id) for org_id in self.lexicon.national.get(function, ())]
-        current = [org for org in bodies if _bore(org, day)]
+        development-reform), where the lexicon names it, the registry holds it (a registry of
+        one's own may not) and one bore its name then."""
+        ids = self.lexicon.national.get(function, ())
+        current = [self.registry.by_id[i] for i in ids if i in self.registry.by_id]
+        current = [org for org in current if _bore(org, day)]
         return current[0] if len(current) == 1 else None
 
     def standard_at(self, standard: Standard, place: Division, day: dt.date | None) -> Identified:

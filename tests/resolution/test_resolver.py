@@ -214,3 +214,12 @@ def test_a_body_by_rule_has_the_national_body_of_its_function_on_its_day(
     assert old.national.id == "mep"  # 环境保护部 in 2010, not 国家环境保护总局
     stats = resolver.resolve(name("市统计局"), DAY, of(resolver, "441900"))
     assert isinstance(stats, RuleBody) and stats.national is None  # the lexicon names none
+
+
+def test_every_national_body_the_lexicon_names_is_in_the_registry() -> None:
+    from kg.paths import LEXICON
+    from kg.resolution.lexicon import load_lexicon
+
+    registry = load_registry(REGISTRY)
+    named = {org_id for ids in load_lexicon(LEXICON).national.values() for org_id in ids}
+    assert named and named <= set(registry.by_id)
