@@ -12,7 +12,7 @@ from rdflib import RDF, SKOS, Graph
 from rdflib.namespace import DCTERMS
 
 from kg.errors import SourceError
-from kg.graph.iris import POL, PROV
+from kg.graph.iris import IDENTIFIED_BY_RULE, POL, PROV
 from kg.registry.organizations import UnresolvedNames
 from kg.sources.inputs import Outcome, name_of
 
@@ -59,7 +59,6 @@ def read_row(outcome: Outcome, graph: Graph, title: str) -> Row:
 
 
 CURATED, BY_RULE, UNRESOLVED = "curated", "by rule", "unresolved"
-RULES = (POL.standardNameRule, POL.collectiveRule)
 
 
 def identified(graph: Graph) -> Counter[str]:
@@ -68,7 +67,7 @@ def identified(graph: Graph) -> Counter[str]:
     for agent in set(graph.objects(None, PROV.agent)):
         if (agent, RDF.type, POL.UnresolvedAssignee) in graph:
             found[UNRESOLVED] += 1
-        elif graph.value(agent, POL.identifiedBy) in RULES:
+        elif graph.value(agent, POL.identifiedBy) in IDENTIFIED_BY_RULE:
             found[BY_RULE] += 1
         else:
             found[CURATED] += 1

@@ -12,6 +12,9 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 SCHEMA = Namespace("https://schema.org/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 
+# How a body the curated registry does not hold was identified (pol:identifiedBy)
+IDENTIFIED_BY_RULE = (POL.standardNameRule, POL.collectiveRule)
+
 PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
     "eli": str(ELI),

@@ -287,7 +287,7 @@ class DocumentWriter:
 
     def add_body(self, body: Identified) -> URIRef:
         """A curated body's IRI; a body identified by rule written out with its government."""
-        return identified(self.graph, body, self.curated.resolver.divisions)
+        return body_node(self.graph, body, self.curated.resolver.divisions)
 
     def add(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal) -> None:
         self.graph.add((subject, predicate, obj))
@@ -445,9 +445,9 @@ def add_rule_body(graph: Graph, body: RuleBody, divisions: Divisions) -> URIRef:
         if standard.valid_until:
             graph.add((node, POL.validUntil, calendar_date(standard.valid_until)))
     if body.government is not None:
-        graph.add((node, ORG.subOrganizationOf, identified(graph, body.government, divisions)))
+        graph.add((node, ORG.subOrganizationOf, body_node(graph, body.government, divisions)))
     if body.provincial is not None:
-        provincial = identified(graph, body.provincial, divisions)
+        provincial = body_node(graph, body.provincial, divisions)
         add_rule_counterpart(graph, node, provincial, "provincial", standard)
     if body.national is not None:
         national = iris.organization(body.national.id)
@@ -455,7 +455,7 @@ def add_rule_body(graph: Graph, body: RuleBody, divisions: Divisions) -> URIRef:
     return node
 
 
-def identified(graph: Graph, body: Identified, divisions: Divisions) -> URIRef:
+def body_node(graph: Graph, body: Identified, divisions: Divisions) -> URIRef:
     """A curated body's IRI, or a body identified by rule written into the graph."""
     if isinstance(body, Organization):
         return iris.organization(body.id)

@@ -4,7 +4,6 @@ Ministry of Civil Affairs' code lists as yescallop/areacodes summarizes them (da
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -58,9 +57,11 @@ class Division:
     def short_names(self) -> tuple[str, ...]:
         """The name, and the name without its 省/市/自治区 ending where two characters stay
         (广州市 -> 广州; 蔡甸区 stays whole: a district is never written without its 区)."""
+        if self.level == "county":
+            return (self.name,)
         for suffix in SUFFIXES:
             stem = self.name.removesuffix(suffix)
-            if stem != self.name and len(stem) >= 2 and self.level != "county":
+            if stem != self.name and len(stem) >= 2:
                 return (self.name, stem)
         return (self.name,)
 
@@ -95,12 +96,13 @@ class Divisions:
         return max(map(len, self._by_name))
 
     def get(self, code: str, year: int | None = None) -> Division:
-        """The division a code stood for in a year (the latest where no year is given)."""
+        """The division a code stood for in a year (the one in use now where no year is given;
+        in a year of change, the newer name)."""
         found = self._by_code.get(code, ())
         current = [d for d in found if year is None or d.existed_in(year)] or list(found)
         if not current:
             raise KeyError(code)
-        return current[-1]
+        return max(current, key=lambda d: (d.last_year is None, d.first_year or 0))
 
     def checked(self, code: str, path: Path, line: int | None, cell: str) -> str:
         """A code some division bore; one none did names the file, line and cell."""
@@ -109,15 +111,18 @@ class Divisions:
             raise SourceError(path, line, problem, cell)
         return code
 
-    def parent_of(self, division: Division) -> Division:
-        """The division above (the nation above a province)."""
-        return self.get(division.parent, division.last_year) if division.parent else NATION
+    def parent_of(self, division: Division, year: int | None = None) -> Division:
+        """The division above in a year (the nation above a province); with no year, the one
+        above it when it last bore its name (襄阳市 above 樊城区 now, 襄樊市 in 2005)."""
+        if not division.parent:
+            return NATION
+        return self.get(division.parent, division.last_year if year is None else year)
 
-    def ancestors(self, division: Division) -> Iterator[Division]:
-        """The division itself, then each one above it up to the nation."""
+    def ancestors(self, division: Division, year: int | None = None) -> Iterator[Division]:
+        """The division itself, then each one above it up to the nation, in a year."""
         yield division
         while division.level != "country":
-            division = self.parent_of(division)
+            division = self.parent_of(division, year)
             yield division
 
     def named(self, name: str, year: int | None = None) -> tuple[Division, ...]:
@@ -134,10 +139,6 @@ class Divisions:
             if found := self.named(text[:size], year):
                 return text[:size], found
         return "", ()
-
-
-def year_of(day: dt.date | None) -> int | None:
-    return day.year if day else None
 
 
 def load_divisions(path: Path) -> Divisions:

@@ -16,10 +16,13 @@ from kg.sources.text import to_simplified
 
 # What may follow a government's place where the text names an issuer: an organ (人民政府,
 # 办公厅, 发展和改革委员会 ...), a year (潍坊市2017年…), or the quoted title of a plan
-ISSUER_FOLLOWS = re.compile(r"(?:人民|政府|党委|委|办公|\S{1,14}?(?:局|厅|委|办)|\d{4}年|《)")
+ORGAN = r"(?:人民政府|政府|党委|[^\s，、。]{0,12}?(?:局|厅|委|办公室|办公厅|办))"
+ISSUER_FOLLOWS = re.compile(rf"(?:{ORGAN}(?:关于|印发|转发|、|《|\s|$|\d{{4}}年)|\d{{4}}年|《)")
+BELOW_COUNTY = ("街道", "镇", "乡", "社区", "村")  # 西区街道: a place below the county's
 LEADING = re.compile(r"^[\s(（【\[]*(?:中共)?")  # a bracket, or the party committee's 中共
 CLOSING = "）)】] "
-NATIONAL = re.compile(r"^(?:国务院|中共中央)")  # the State Council, the Central Committee
+# The State Council and the Central Committee as issuers
+NATIONAL = re.compile(r"^(?:国务院|中共中央)(?:办公厅)?(?:关于|印发|转发|\s|$)")
 ORGAN = re.compile(
     r"^\s*([^\s〔\[［(（0-9]{2,8})\s*[〔\[［(（]\s*\d{4}"
 )  # 东府〔2021〕54号 -> 东府
@@ -110,14 +113,11 @@ class Finder:
         if clues.catalogue:
             places = tuple(self.divisions.get(code, year) for code in clues.catalogue)
             return Jurisdiction(places, "catalogue")
-        if clues.heading and NATIONAL.match(LEADING.sub("", to_simplified(clues.heading))):
-            return Jurisdiction((NATION,), f"heading: {clues.heading[:40]}")
-        if clues.heading and (place := self.issuer_place(clues.heading, year, loose=True)):
-            return Jurisdiction((place,), f"heading: {clues.heading[:40]}")
-        texts = [("title", clues.title), ("imprint", clues.printer)]
+        texts = [("heading", clues.heading), ("title", clues.title), ("imprint", clues.printer)]
         texts += [("text", line) for line in clues.front]
         for where, text in texts:
-            if text and (place := self.issuer_place(text, year)):
+            loose = where in ("heading", "imprint")  # a heading's place, the printer's: their own
+            if text and (place := self.issuer_place(text, year, loose)):
                 return Jurisdiction((place,), f"{where}: {text[:40]}")
         if clues.identifier:
             organ, codes = self.prefixes.matching(clues.identifier)
@@ -130,14 +130,21 @@ class Finder:
 
     def issuer_place(self, text: str, year: int | None, loose: bool = False) -> Division | None:
         """The division an issuer's name starts with (广东省广州市 -> 广州市; (湖北省)武汉市 ->
-        武汉市; an ambiguous 朝阳区 alone -> None), where an organ, a year or a quoted title
-        follows it (or anything, for a `loose` text: a heading is its own document's)."""
+        武汉市; the nation for 国务院; an ambiguous 朝阳区 alone -> None), where an organ and
+        关于/印发, a year or a quoted title follows it (or anything but a street or town, for a
+        `loose` text: a heading is its own document's)."""
         rest = LEADING.sub("", to_simplified(text))
+        if NATIONAL.match(rest):
+            return NATION
         place: Division | None = None
         while True:
             name, found = self.divisions.starting(rest, year)
-            below = [d for d in found if place is None or place in self.divisions.ancestors(d)]
+            below = [
+                d for d in found if place is None or place in self.divisions.ancestors(d, year)
+            ]
             if len(below) != 1:
                 break
             place, rest = below[0], rest[len(name) :].lstrip(CLOSING)
-        return place if place and (loose or ISSUER_FOLLOWS.match(rest)) else None
+        if place is None or rest.startswith(BELOW_COUNTY):
+            return None
+        return place if loose or ISSUER_FOLLOWS.match(rest) else None

@@ -7,17 +7,17 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from collections import Counter
 from dataclasses import dataclass
 
 from rdflib import RDF, SKOS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.graph.iris import BASE, ORG, POL, PROV
+from kg.graph.iris import BASE, IDENTIFIED_BY_RULE, ORG, POL, PROV
 from kg.registry.csvfile import LIST_SEPARATOR
 from kg.registry.organizations import COLUMNS, KINDS
 from kg.registry.places import COLUMNS as PLACE_COLUMNS
 
-RULES = (POL.standardNameRule, POL.collectiveRule)
 KIND_NAMES = {cls: name for name, cls in KINDS.items()}
 ORGANIZATIONS = BASE + "org/"
 
@@ -32,21 +32,33 @@ class Proposed:
 
 def proposed(graph: Graph) -> list[Proposed]:
     """Every body identified by rule, ordered by place and name, each with an id made from its
-    place's code and its area of work (441900-finance), or a digest of a collective's name."""
+    place's key and its area of work (441900-finance); where two bodies would share it (水利局
+    and 水务局 of one city), or for a collective, with a digest of its name too."""
     bodies = sorted(
-        {body for rule in RULES for body in graph.subjects(POL.identifiedBy, rule)}, key=str
+        {body for rule in IDENTIFIED_BY_RULE for body in graph.subjects(POL.identifiedBy, rule)},
+        key=str,
     )
-    ids = {body: _id(graph, body) for body in bodies}
+    plain = {body: _plain_id(graph, body) for body in bodies}
+    uses = Counter(plain.values())
+    ids = {
+        body: _digested(graph, body, key) if uses[key] > 1 or _collective(graph, body) else key
+        for body, key in plain.items()
+    }
     return [_rows(graph, body, ids) for body in bodies]
 
 
-def _id(graph: Graph, body: URIRef) -> str:
-    code = str(graph.value(graph.value(body, DCTERMS.spatial), SKOS.notation)).lower()
-    area = graph.value(body, POL.areaOfWork)
-    if area is not None:
-        return f"{code}-{area}"
+def _plain_id(graph: Graph, body: URIRef) -> str:
+    place = str(graph.value(body, DCTERMS.spatial)).rsplit("/", 1)[-1].lower()
+    return f"{place}-{graph.value(body, POL.areaOfWork) or 'collective'}"
+
+
+def _collective(graph: Graph, body: URIRef) -> bool:
+    return graph.value(body, POL.areaOfWork) is None
+
+
+def _digested(graph: Graph, body: URIRef, key: str) -> str:
     name = str(graph.value(body, SKOS.prefLabel))
-    return f"{code}-collective-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}"
+    return f"{key}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}"
 
 
 def _rows(graph: Graph, body: URIRef, ids: dict[URIRef, str]) -> Proposed:

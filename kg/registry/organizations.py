@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 from kg.errors import SourceError
 from kg.registry.csvfile import read_rows, unique_ids, value, values
@@ -215,8 +216,15 @@ def _check_names(registry: Registry) -> None:
                     raise SourceError(registry.path, org.line, problem, "alt_zh")
 
 
-def overlap(a: Organization, b: Organization) -> bool:
-    """Whether two bodies bore their names at the same time (open ends run forever)."""
+class Dated(Protocol):
+    """Anything with the period of a name: a registry body, a standard name of the lexicon."""
+
+    valid_from: str | None
+    valid_until: str | None
+
+
+def overlap(a: Dated, b: Dated) -> bool:
+    """Whether two names were borne at the same time (open ends run forever)."""
     a_start = first_day(a.valid_from) if a.valid_from else dt.date.min
     b_start = first_day(b.valid_from) if b.valid_from else dt.date.min
     a_end = first_day(a.valid_until) if a.valid_until else dt.date.max

@@ -98,7 +98,6 @@ class Reform:
 class Lexicon:
     standards: tuple[Standard, ...]
     reforms: tuple[Reform, ...]
-    source: Path
     # each function's national bodies through time (registry ids): its counterparts by function
     national: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -160,7 +159,7 @@ def load_lexicon(folder: Path) -> Lexicon:
             problem = f"no function {value(row, 'function')!r} in the bodies"
             raise SourceError(national, line, problem, "function")
         counterparts[str(value(row, "function"))] = values(row, "organization")
-    return Lexicon(standards, changes, bodies, counterparts)
+    return Lexicon(standards, changes, counterparts)
 
 
 def _required(row: dict[str, str], columns: tuple[str, ...], line: int, path: Path) -> None:

@@ -14,7 +14,7 @@ from functools import cached_property
 from kg.graph import iris
 from kg.places.divisions import NATION, Division, Divisions
 from kg.places.jurisdiction import Jurisdiction
-from kg.registry.organizations import GOVERNMENTS, Organization, Registry, Unresolved
+from kg.registry.organizations import GOVERNMENTS, Organization, Registry, Unresolved, overlap
 from kg.registry.places import Placed
 from kg.resolution.lexicon import Lexicon, Standard
 from kg.resolution.names import named_place, readings, relative_place
@@ -78,7 +78,7 @@ def standard_body(
     """The body of a function's standard name at a place."""
     if standard.kind in KIND_CLASSES:
         kind = KIND_CLASSES[standard.kind]
-    elif standard.kind == "government" and place.name.endswith("区"):
+    elif standard.kind == "government" and place.level == "county" and place.name.endswith("区"):
         kind = "DistrictGovernment"
     else:
         kind = CLASSES[(standard.kind, standard.level)]
@@ -118,12 +118,14 @@ class Resolver:
             and (code := self.placed.code(org.id)) is not None
         }
 
-    def chain(self, jurisdiction: Jurisdiction) -> tuple[Division, ...]:
-        """The document's places and those above them, nearest first, the nation last."""
-        found: dict[Division, None] = {}
+    def chain(self, jurisdiction: Jurisdiction, year: int | None = None) -> tuple[Division, ...]:
+        """The document's places, then those above them in a year, nearest first, the nation
+        last."""
+        found: dict[Division, None] = dict.fromkeys(jurisdiction.places)
         for place in jurisdiction.places:
-            found.update(dict.fromkeys(self.divisions.ancestors(place)))
-        return tuple(found) if found else (NATION,)
+            found.update(dict.fromkeys(self.divisions.ancestors(place, year)))
+        found.pop(NATION, None)
+        return (*found, NATION)
 
     def resolve(
         self,
@@ -135,29 +137,31 @@ class Resolver:
         """The body a mention names on a day in its document's jurisdiction; Unresolved where
         none is allowed (or, without `by_rule`, where the curated registry holds none)."""
         year = day.year if day else None
-        chain = self.chain(jurisdiction)
+        chain = self.chain(jurisdiction, year)
         names = tuple(dict.fromkeys((mention.meant, mention.written)))  # 市 distributed, as written
         bearing = [
             org for name in names for org in self.registry.by_name.get(name, ()) if _bore(org, day)
         ]
         for name in names:
-            if body := self._templated(name, bearing, day, year, by_rule):
+            if body := self._templated(name, bearing, day, chain, by_rule):
                 return body
         stems: dict[Division, list[str]] = {}  # each place a name allows, nearest first
         for name in names:
-            for stem, target in self._targets(name, chain, year):
+            for stem, target in self._targets(name, chain, year, len(jurisdiction.places)):
                 stems.setdefault(target, []).append(stem)
+        # a body of a registry that places none is found by its name alone, but only where the
+        # document's jurisdiction is not known (else it could be another government's)
+        unplaced = set() if jurisdiction else {None}
         for target, found in stems.items():
-            here = list(
-                dict.fromkeys(o for o in bearing if self.placed.code(o.id) in (target.code, None))
-            )
+            codes = {target.code, *unplaced}
+            here = list(dict.fromkeys(o for o in bearing if self.placed.code(o.id) in codes))
             if len(here) > 1:
                 listed = ", ".join(org.pref_zh for org in here)
                 raise Unresolved(f"the name is ambiguous in {target.name}: {listed}")
             if here:
                 return here[0]
             for stem in found if by_rule else ():
-                if body := self.by_rule(mention.written, stem, target, day):
+                if body := self.rule_body(mention.written, stem, target, day):
                     return body
         raise self._failure(mention, chain, bearing, day, by_rule)
 
@@ -166,13 +170,14 @@ class Resolver:
         name: str,
         bearing: list[Organization],
         day: dt.date | None,
-        year: int | None,
+        chain: tuple[Division, ...],
         by_rule: bool,
     ) -> Identified | None:
         """The body a full name that fills a template names (国家税务总局东莞市税务局): the curated
         one of the place it writes, else (by rule) that place's body of the template."""
+        year = day.year if day else None
         for written, standard in self.lexicon.templated(name, day):
-            named = named_place(written, self.divisions, year)
+            named = named_place(written, self.divisions, year, chain)
             if named is None or named[0] != len(written):
                 continue
             place = named[1]
@@ -184,21 +189,23 @@ class Resolver:
         return None
 
     def _targets(
-        self, name: str, chain: tuple[Division, ...], year: int | None
+        self, name: str, chain: tuple[Division, ...], year: int | None, own: int
     ) -> list[tuple[str, Division]]:
-        """Where a name may place its body, in order, each with the rest of the name."""
+        """Where a name may place its body, in order, each with the rest of the name (`own`: how
+        many of the chain's first places are the document's own)."""
         targets: list[tuple[str, Division]] = []
         for reading in readings(name, self.divisions, year, chain):
             if reading.place is not None:
                 targets.append((reading.stem, reading.place))
             elif reading.relative is not None:
-                if (place := relative_place(reading.relative, chain)) is not None:
+                if (place := relative_place(reading.relative, chain, own)) is not None:
                     targets.append((reading.stem, place))
-            else:
-                targets.extend((reading.stem, place) for place in chain)
+            else:  # a name as it stands: the nearest place, but not one of two of the document's
+                nearest = chain[own:] if own > 1 else chain
+                targets.extend((reading.stem, place) for place in nearest)
         return targets
 
-    def by_rule(
+    def rule_body(
         self, written: str, stem: str, place: Division, day: dt.date | None
     ) -> Identified | None:
         """The body of a place whose function's standard name (or short form) a stem is (the
@@ -221,25 +228,27 @@ class Resolver:
         found = self.standard_at(standard, place, day)
         if not isinstance(found, RuleBody):
             return found
-        national = self.national_of(standard.function, day)
+        national = self.national_of(standard)
         if place.level == "province":
             return replace(found, national=national)
-        province = next(d for d in self.divisions.ancestors(place) if d.level == "province")
+        year = day.year if day else None
+        province = next(d for d in self.divisions.ancestors(place, year) if d.level == "province")
         provincial = self.function_at(standard.function, province, day)
         return replace(found, provincial=provincial, national=national)
 
-    def national_of(self, function: str, day: dt.date | None) -> Organization | None:
-        """The national body of an area of work on a day (国家发展和改革委员会 for
+    def national_of(self, standard: Standard) -> Organization | None:
+        """The national body of a standard name's area of work (国家发展和改革委员会 for
         development-reform), where the lexicon names it, the registry holds it (a registry of
-        one's own may not) and one bore its name then."""
-        ids = self.lexicon.national.get(function, ())
-        current = [self.registry.by_id[i] for i in ids if i in self.registry.by_id]
-        current = [org for org in current if _bore(org, day)]
-        return current[0] if len(current) == 1 else None
+        one's own may not) and it is the only one of the area while the name was in use (so the
+        body's counterpart is one whatever document names it)."""
+        ids = self.lexicon.national.get(standard.function, ())
+        bodies = [self.registry.by_id[i] for i in ids if i in self.registry.by_id]
+        during = [org for org in bodies if overlap(org, standard)]
+        return during[0] if len(during) == 1 else None
 
     def standard_at(self, standard: Standard, place: Division, day: dt.date | None) -> Identified:
         """A place's body of a standard name: the curated one bearing it, else one by rule."""
-        name = self.name_at(standard, place)
+        name = self.name_at(standard, place, day)
         for org in self.registry.by_name.get(name, ()):
             if self.placed.code(org.id) == place.code and _bore(org, day):
                 return org
@@ -254,31 +263,35 @@ class Resolver:
         """A place's government: curated where the registry has it, else by the lexicon."""
         if place.code in self.governments:
             return self.governments[place.code]
+        if place.level == "prefecture" and place.name.endswith(("地区", "盟")):
+            return None  # its organ is a 行政公署 of the province, not a people's government
         standard = self._standard(place, day, lambda s: s.kind == "government")
         if standard is None:
             return None
-        return standard_body(self.name_at(standard, place), place, standard, None)
+        return standard_body(self.name_at(standard, place, day), place, standard, None)
 
     def _standard(
         self, place: Division, day: dt.date | None, wanted: Callable[[Standard], bool]
     ) -> Standard | None:
-        """The first lexicon row a place's bodies may follow on a day that is `wanted`."""
-        return next(
-            (
-                s for level in naming_levels(place) for s in self.lexicon.standards
+        """The lexicon row a place's bodies follow on a day that is `wanted`, at the first level
+        that has any; none where that level has two (水利局 or 水务局: which is not known)."""
+        for level in naming_levels(place):
+            rows = [
+                s for s in self.lexicon.standards
                 if s.level == level and s.in_use_on(day) and wanted(s)
-            ),
-            None,
-        )  # fmt: skip
+            ]  # fmt: skip
+            if rows:
+                return rows[0] if len(rows) == 1 else None
+        return None
 
-    def name_at(self, standard: Standard, place: Division) -> str:
-        """A standard name's full name in a place."""
-        return standard.full_name(self.full_place_name(place), place.short_names[-1])
+    def name_at(self, standard: Standard, place: Division, day: dt.date | None) -> str:
+        """A standard name's full name in a place on a day."""
+        return standard.full_name(self.full_place_name(place, day), place.short_names[-1])
 
-    def full_place_name(self, place: Division) -> str:
+    def full_place_name(self, place: Division, day: dt.date | None) -> str:
         """How bodies' full names write a place: a city's district with its city (武汉市蔡甸区,
         北京市朝阳区, as 广州市越秀区人民政府 is written), a county or county-level city alone."""
-        parent = self.divisions.parent_of(place)
+        parent = self.divisions.parent_of(place, day.year if day else None)
         if place.name.endswith("区") and parent.name.endswith("市"):
             return parent.name + place.name
         return place.name

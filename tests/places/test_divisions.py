@@ -26,6 +26,9 @@ def test_each_level_sits_under_the_one_above(divisions: Divisions) -> None:
         divisions.parent_of(divisions.get("429004")).name == "湖北省"
     )  # 仙桃市, under the province
     assert divisions.get("441900").level == "prefecture"  # 东莞市, a city without counties
+    fancheng = divisions.get("420606")  # under a city renamed in 2010
+    assert divisions.parent_of(fancheng).name == "襄阳市"
+    assert divisions.parent_of(fancheng, 2005).name == "襄樊市"
 
 
 def test_names_through_time(divisions: Divisions) -> None:
@@ -36,6 +39,7 @@ def test_names_through_time(divisions: Divisions) -> None:
     assert divisions.get("440111", 2020).name == "白云区"
     assert divisions.get("440111", 2020).key == "440111-1987"  # the code stood for two names
     assert divisions.get("440100").key == "440100"
+    assert divisions.get("440111").name == "白云区"  # with no year, the name in use
 
 
 def test_a_city_is_also_written_without_its_ending(divisions: Divisions) -> None:

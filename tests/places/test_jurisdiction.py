@@ -83,3 +83,23 @@ def test_a_heading_that_opens_with_a_place_is_that_place_document(finder: Finder
     both = {"heading": "东莞市人民政府关于贯彻落实《广东省……政策措施》的实施意见"}
     assert found(finder, title="广东省进一步稳定和扩大就业若干政策措施", **both) == ("441900",)
     assert found(finder, heading="国务院关于促进外资增长若干措施的通知") == ("CN",)
+
+
+def test_an_organ_must_be_one_and_say_what_it_issues(finder: Finder) -> None:
+    assert found(finder, title="海南大学关于印发科研管理办法的通知") == ()
+    assert found(finder, title="中山大学附属第一医院关于印发……办法") == ()
+    assert found(finder, title="东莞市人民政府办公室关于印发……的通知") == ("441900",)
+    assert found(finder, title="国务院办公厅关于印发……的通知") == ("CN",)
+    assert found(finder, front=("国务院各部委、各直属机构：",)) == ()  # a salutation
+
+
+def test_a_street_or_town_is_no_issuer(finder: Finder) -> None:
+    assert found(finder, heading="西区街道2021年工作要点") == ()
+
+
+def test_a_prefix_two_governments_write_says_nothing(finder: Finder) -> None:
+    assert found(finder, identifier="青政发〔2020〕1号") == ()  # 青海 and 青岛 both
+
+
+def test_the_imprint_printer_is_its_document_issuer(finder: Finder) -> None:
+    assert found(finder, printer="广州市人民政府办公厅秘书处") == ("440100",)

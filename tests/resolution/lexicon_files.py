@@ -33,6 +33,7 @@ BODIES = [
     ("taxation", "prefecture", "国家税务总局{place}税务局", "税务局", "vertically-managed",
      "2018-07", ""),
     ("publicity", "prefecture", "中共{place}委宣传部", "", "party-department", "", ""),
+    ("party-committee", "prefecture", "中共{place}委员会", "委", "party-committee", "", ""),
     ("disabled-persons-federation", "prefecture", "残疾人联合会", "残联", "people-organization",
      "", ""),
 ]  # fmt: skip

@@ -115,16 +115,15 @@ def test_a_rule_body_belongs_to_its_place_government(resolver: Resolver) -> None
     assert isinstance(body, RuleBody) and isinstance(body.government, RuleBody)
     assert body.government.name == "东莞市人民政府"
     assert body.kind == "MunicipalDepartment" and body.government.kind == "MunicipalGovernment"
-    in_guangzhou = resolver.resolve(name("市统计局"), DAY, of(resolver, "440100"))
-    assert isinstance(in_guangzhou, (Organization, RuleBody))
+
 
 
 def test_a_standard_name_the_registry_holds_is_the_curated_body(resolver: Resolver) -> None:
-    body = resolver.resolve(name("广州市统计局"), DAY, of(resolver, "441900"))
-    assert not isinstance(body, RuleBody) or body.name not in resolver.registry.by_name
+    body = resolver.resolve(name("市财政局"), DAY, of(resolver, "440100"))  # by rule: 广州市财政局
+    assert isinstance(body, Organization) and body.id == "guangzhou-finance"
 
 
-def test_no_lexicon_row_no_rule_body(tmp_path: Path, resolver: Resolver) -> None:
+def test_no_lexicon_row_no_rule_body(resolver: Resolver) -> None:
     with pytest.raises(Unresolved, match="no rule places it"):
         resolver.resolve(name("市某某办"), DAY, of(resolver, "441900"))
 
@@ -210,8 +209,7 @@ def test_a_body_by_rule_has_the_national_body_of_its_function_on_its_day(
     assert isinstance(finance, RuleBody) and finance.national is not None
     assert finance.national.id == "mof"
     old = resolver.resolve(name("市环保局"), dt.date(2010, 1, 1), of(resolver, "441900"))
-    assert isinstance(old, RuleBody) and old.national is not None
-    assert old.national.id == "mep"  # 环境保护部 in 2010, not 国家环境保护总局
+    assert isinstance(old, RuleBody) and old.national is None  # two in its name's time
     stats = resolver.resolve(name("市统计局"), DAY, of(resolver, "441900"))
     assert isinstance(stats, RuleBody) and stats.national is None  # the lexicon names none
 
@@ -223,3 +221,38 @@ def test_every_national_body_the_lexicon_names_is_in_the_registry() -> None:
     registry = load_registry(REGISTRY)
     named = {org_id for ids in load_lexicon(LEXICON).national.values() for org_id in ids}
     assert named and named <= set(registry.by_id)
+
+
+def test_a_joint_document_of_two_cities_leaves_their_short_names_unresolved(
+    resolver: Resolver,
+) -> None:
+    for written in ("市财政局", "财政局"):
+        with pytest.raises(Unresolved):
+            resolver.resolve(name(written), DAY, of(resolver, "440100", "440600"))
+    assert resolve(resolver, "广州市财政局", "440100", "440600") == "广州市财政局"
+    assert resolve(resolver, "省财政厅", "440100", "440600") == "广东省财政厅"
+
+
+def test_a_district_named_alone_is_one_of_the_document_own_city(resolver: Resolver) -> None:
+    for written, code in (("东区", "442000"), ("城区", "441900"), ("矿区", "440100")):
+        with pytest.raises(Unresolved):  # 东区 of 攀枝花, 城区 of 汕尾, 矿区 of 阳泉: not theirs
+            resolver.resolve(name(written), DAY, of(resolver, code))
+    assert resolve(resolver, "越秀区", "440100") == "广州市越秀区人民政府"
+    with pytest.raises(Unresolved):  # a province's document: which city's is not said
+        resolver.resolve(name("越秀区"), DAY, of(resolver, "440000"))
+
+
+def test_a_renamed_city_is_its_name_of_the_day(resolver: Resolver) -> None:
+    assert resolve(resolver, "市财政局", "420606") == "襄阳市财政局"  # 樊城区, 2021
+    old = resolver.resolve(name("市财政局"), dt.date(2005, 1, 1), of(resolver, "420606"))
+    assert isinstance(old, RuleBody) and old.name == "襄樊市财政局"
+
+
+def test_kinds_of_governments_by_level(resolver: Resolver) -> None:
+    region = resolver.resolve(name("广西壮族自治区"), DAY, of(resolver, "450100"))
+    assert isinstance(region, RuleBody) and region.kind == "ProvincialGovernment"  # not a 区's
+    district = resolver.resolve(name("区政府"), DAY, of(resolver, "420114"))
+    assert isinstance(district, RuleBody) and district.kind == "DistrictGovernment"
+    with pytest.raises(Unresolved):  # a prefecture (地区) has a 行政公署, not a people's government
+        resolver.resolve(name("阿克苏地区"), DAY, of(resolver, "650000"))
+    assert resolve(resolver, "市委", "441900") == "中共东莞市委员会"
