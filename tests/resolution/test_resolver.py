@@ -117,7 +117,6 @@ def test_a_rule_body_belongs_to_its_place_government(resolver: Resolver) -> None
     assert body.kind == "MunicipalDepartment" and body.government.kind == "MunicipalGovernment"
 
 
-
 def test_a_standard_name_the_registry_holds_is_the_curated_body(resolver: Resolver) -> None:
     body = resolver.resolve(name("市财政局"), DAY, of(resolver, "440100"))  # by rule: 广州市财政局
     assert isinstance(body, Organization) and body.id == "guangzhou-finance"
