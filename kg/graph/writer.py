@@ -264,14 +264,16 @@ class DocumentWriter:
 
     def resolve(self, naming: Naming) -> dict[Mention, URIRef]:
         """The body each mention names on the document's day in its jurisdiction; all failures
-        at once."""
+        at once. A name the catalogue lists as unresolved for its document (no source expands
+        it) is never identified by rule."""
         agents: dict[Mention, URIRef] = {}
         failures: list[tuple[Mention, Unresolved]] = []
         mentions = [m for task in self.document.tasks for m in task.leads + task.cooperators]
         for mention in mentions:
+            by_rule = naming.by_rule and mention.meant not in self.facts.unresolved
             try:
                 body = self.curated.resolver.resolve(
-                    mention, self.issued, self.jurisdiction, naming.by_rule
+                    mention, self.issued, self.jurisdiction, by_rule
                 )
                 agents[mention] = self.add_body(body)
                 if isinstance(body, RuleBody) and mention.written != body.name:

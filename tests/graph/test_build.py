@@ -14,9 +14,14 @@ from kg.graph.context import context_bytes
 from kg.graph.turtle import serialize
 
 
-def test_committed_triples_equal_a_fresh_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "inputs",
+    [pipeline.corpus_inputs(), pipeline.Inputs(pipeline.default_sources())],
+    ids=["strict", "plain"],  # make build, and policykg build with no flags (bodies by rule too)
+)
+def test_committed_triples_equal_a_fresh_build(tmp_path: Path, inputs: pipeline.Inputs) -> None:
     output, context = tmp_path / "triples.ttl", tmp_path / "context.jsonld"
-    pipeline.build(pipeline.corpus_inputs(), output, context)
+    pipeline.build(inputs, output, context)
     assert output.read_bytes() == pipeline.TRIPLES.read_bytes()
     assert context.read_bytes() == pipeline.CONTEXT.read_bytes()
 
