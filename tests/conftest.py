@@ -50,15 +50,22 @@ NONE = (None,) * 6  # pref_en, parent, member_of, drawn_from, zh_source, en_sour
 
 @pytest.fixture(scope="session")
 def resolve(
-    registry: Registry, facts: Callable[[SourceDocument], DocumentFacts]
+    facts: Callable[[SourceDocument], DocumentFacts],
 ) -> Callable[[SourceDocument, Mention], Organization]:
-    """The body a mention of a corpus document names on the document's day."""
+    """The body a mention of a corpus document names on the document's day, in its
+    jurisdiction, as the corpus build resolves it (the curated registry alone)."""
+    curated = pipeline.curate(pipeline.corpus_inputs())
 
     def body(document: SourceDocument, mention: Mention) -> Organization:
         known = facts(document)
         if mention.meant in known.unresolved:  # kept as written: a body of its own name
             return Organization(mention.meant, "UnresolvedAssignee", mention.meant, (), *NONE, 0)
-        return registry.resolve(mention, issued_on(document, known), known.publishers)
+        jurisdiction = curated.jurisdiction(document, known)
+        found = curated.resolver.resolve(
+            mention, issued_on(document, known), jurisdiction, by_rule=False
+        )
+        assert isinstance(found, Organization)
+        return found
 
     return body
 
