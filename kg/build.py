@@ -30,9 +30,11 @@ from kg.paths import (
     REGISTRY,
     SOURCES,
     TRIPLES,
+    ZONES,
 )
 from kg.places.divisions import load_divisions
 from kg.places.jurisdiction import Finder, load_prefixes
+from kg.places.zones import load_zones
 from kg.registry.changes import load_changes
 from kg.registry.citations import load_citations, load_cited_documents
 from kg.registry.citing import DocumentLink, Entries, cited_links, document_links, entries_by_citing
@@ -280,7 +282,7 @@ def curate(inputs: Inputs) -> Curated:
     )
     finder = Finder(divisions, load_prefixes(PREFIXES, divisions).learned(catalogued))
     return Curated(
-        Resolver(registry, placed, divisions, lexicon),
+        Resolver(registry, placed, divisions, lexicon, load_zones(ZONES, divisions)),
         finder,
         documents,
         changes,

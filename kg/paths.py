@@ -14,6 +14,7 @@ PLACES = DATA / "registry" / "places.csv"
 DIVISIONS = DATA / "divisions" / "result.csv"
 PREFIXES = DATA / "divisions" / "prefixes.csv"
 LEXICON = DATA / "lexicon"  # bodies.csv and reforms.csv
+ZONES = DATA / "zones" / "zones.csv"  # the national development zones
 TRIPLES = DATA / "triples.ttl"
 LINKS = DATA / "links"  # policykg link writes links to other graphs here; serve includes them
 INFERRED = DATA / "inferred.trig"  # policykg reason writes it; policykg serve includes it

@@ -13,7 +13,7 @@ SCHEMA = Namespace("https://schema.org/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 
 # How a body the curated registry does not hold was identified (pol:identifiedBy)
-IDENTIFIED_BY_RULE = (POL.standardNameRule, POL.collectiveRule)
+IDENTIFIED_BY_RULE = (POL.standardNameRule, POL.collectiveRule, POL.developmentZoneRule)
 
 PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",

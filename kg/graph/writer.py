@@ -436,7 +436,10 @@ def add_rule_body(graph: Graph, body: RuleBody, divisions: Divisions) -> URIRef:
     graph.add((node, DCTERMS.spatial, add_place(graph, body.place, divisions)))
     graph.add((node, POL.identificationRule, Literal(body.rule, lang="en")))
     standard = body.standard
-    if standard is None:
+    if body.zone is not None:
+        graph.add((node, POL.identifiedBy, POL.developmentZoneRule))
+        graph.add((node, POL.nameSource, URIRef(body.zone.source)))
+    elif standard is None:
         graph.add((node, POL.identifiedBy, POL.collectiveRule))
     else:
         graph.add((node, POL.identifiedBy, POL.standardNameRule))

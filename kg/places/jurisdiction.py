@@ -1,5 +1,6 @@
 """The government a document speaks for, and how that was found: its catalogue entry, the issuer
-its title or imprint names, or the issuing organ's code in its document number (文号)."""
+its title or imprint names, or the issuing organ's code in its document number (文号), told apart
+by the salutation (主送) where two governments write the code."""
 
 from __future__ import annotations
 
@@ -26,6 +27,19 @@ NATIONAL = re.compile(r"^(?:国务院|中共中央)(?:办公厅)?(?:关于|印�
 ORGAN = re.compile(
     r"^\s*([^\s〔\[［(（0-9]{2,8})\s*[〔\[［(（]\s*\d{4}"
 )  # 东府〔2021〕54号 -> 东府
+# A salutation (主送) line: the bodies addressed, then a colon
+SALUTATION = re.compile(r"^\s*各[^。；;]{1,80}[：:]\s*$")
+# What the first governments a salutation addresses say of its issuer: 各市、县 (or
+# 各地级以上市, 各市、自治州) are a province's; 各区、县 (各县（市、区）, 各区人民政府) a city's,
+# or a municipality's such as 北京市; 各镇、乡、街道 a county's, or a city's without districts
+ADDRESSED = (
+    (
+        re.compile(r"^各(?:地级以上市|省辖市|设区的市|市[、，,（(]?(?:县|州|自治州|地区))"),
+        "province",
+    ),
+    (re.compile(r"^各(?:区|县)(?:[、，,（(/]|人民政府|政府)"), "city"),
+    (re.compile(r"^各(?:镇|乡|街道)"), "county"),
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,29 @@ class Prefixes:
         return "", ()
 
 
+def salutation_of(lines: Iterable[str]) -> str | None:
+    """The first line above the tasks that addresses bodies (各区人民政府，市政府各部门：)."""
+    return next((line for line in lines if SALUTATION.match(to_simplified(line))), None)
+
+
+def addressed(salutation: str) -> str | None:
+    """Whose bodies a salutation addresses first: a province's, a city's, a county's."""
+    text = to_simplified(salutation).strip()
+    return next((level for pattern, level in ADDRESSED if pattern.match(text)), None)
+
+
+def issues_to(place: Division, level: str) -> bool:
+    """Whether a government of a place addresses that level's bodies first: a province its
+    cities (a municipality such as 北京市 its districts, as a city does), a city its districts
+    and counties (or, without them, its towns), a county its towns."""
+    municipality = place.level == "province" and place.name.endswith("市")
+    if level == "province":
+        return place.level == "province" and not municipality
+    if level == "city":
+        return place.level == "prefecture" or municipality
+    return place.level in ("county", "prefecture")
+
+
 def organ_of(identifier: str) -> str | None:
     """The issuing organ's code of a document number: 东府〔2021〕54号 -> 东府."""
     match = ORGAN.match(identifier)
@@ -121,9 +158,14 @@ class Finder:
                 return Jurisdiction((place,), f"{where}: {text[:40]}")
         if clues.identifier:
             organ, codes = self.prefixes.matching(clues.identifier)
-            if len(codes) == 1:
-                place = self.divisions.get(codes[0], year)
-                return Jurisdiction((place,), f"document number: {organ}")
+            places = [self.divisions.get(code, year) for code in codes]
+            evidence = f"document number: {organ}"
+            salutation = salutation_of(clues.front)
+            if len(places) > 1 and salutation and (level := addressed(salutation)):
+                places = [place for place in places if issues_to(place, level)]
+                evidence += f", salutation: {salutation.strip()[:40]}"
+            if len(places) == 1:
+                return Jurisdiction((places[0],), evidence)
         if clues.given:
             return Jurisdiction((self.divisions.get(clues.given, year),), "given by the user")
         return Jurisdiction()

@@ -48,7 +48,7 @@ class Standard:
 
     @property
     def templated(self) -> bool:
-        return PLACE in self.name or SHORT in self.name
+        return _templated(self.name)
 
     def full_name(self, place: str, short: str) -> str:
         """The name a body of this function bears in a place (东莞市 + 财政局), its place's name
@@ -58,22 +58,23 @@ class Standard:
         return self.name.replace(PLACE, place).replace(SHORT, short)
 
     @cached_property
-    def pattern(self) -> re.Pattern[str] | None:
-        """A template as a pattern of full names, the place in group "place"
-        (国家税务总局东莞市税务局 -> 东莞市); None for a name that is not a template."""
-        if not self.templated:
-            return None
-        before, after = self.name.replace(SHORT, PLACE).split(PLACE, 1)
-        return re.compile(rf"{re.escape(before)}(?P<place>\S{{2,12}}?){re.escape(after)}")
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        """The whole names, as written, that carry their place: a template's full name
+        (国家税务总局东莞市税务局) and the short forms with the place inside
+        (人民银行潍坊市中心支行, 潍坊银监分局), each a pattern with the place in a group."""
+        forms = (self.name,) if self.templated else ()
+        return tuple(_pattern(form) for form in (*forms, *self.short) if _templated(form))
 
     @property
     def written_forms(self) -> tuple[str, ...]:
         """What a document writes after the place (or the 市, 区 that stands for it): the name,
-        or a template's words after the place where they say enough alone (税务局, not 分局)."""
+        or a template's words after the place where they say enough alone (税务局, not 分局),
+        and the short forms that do not carry the place."""
+        short = tuple(form for form in self.short if not _templated(form))
         if not self.templated:
-            return (self.name, *self.short)
+            return (self.name, *short)
         own = self.name.replace(SHORT, PLACE).split(PLACE, 1)[1]
-        return (own, *self.short) if len(own) >= OWN_FORM else self.short
+        return (own, *short) if len(own) >= OWN_FORM else short
 
     def in_use_on(self, day: dt.date | None) -> bool:
         start = first_day(self.valid_from) if self.valid_from else dt.date.min
@@ -110,10 +111,17 @@ class Lexicon:
                 found.setdefault((standard.level, form), []).append(standard)
         return found
 
-    def templated(self, name: str, day: dt.date | None) -> list[tuple[str, Standard]]:
-        """The templates a full name fills, in use on a day, each with the place it writes."""
-        matches = ((s.pattern.fullmatch(name), s) for s in self.standards if s.pattern)
-        return [(m["place"], s) for m, s in matches if m and s.in_use_on(day)]
+    def templated(self, name: str, day: dt.date | None) -> list[tuple[str, str, Standard]]:
+        """The templates a full name fills, in use on a day, each with the place it writes and
+        how ("place": whole; "short": without its 省/市)."""
+        matches = ((p.fullmatch(name), s) for s in self.standards for p in s.patterns)
+        found = [
+            (written, how, s)
+            for m, s in matches
+            if m and s.in_use_on(day)
+            for how, written in m.groupdict().items()
+        ]
+        return list(dict.fromkeys(found))
 
     def standard(self, written: str, level: str, day: dt.date | None) -> Standard | None:
         """The standard body of a level that a written stem names on a day: the name in use
@@ -141,6 +149,18 @@ class Lexicon:
             if s.function == function and s.level == standard.level and s.in_use_on(day)
         ]  # fmt: skip
         return found[0] if len(found) == 1 and function != standard.function else None
+
+
+def _templated(form: str) -> bool:
+    return PLACE in form or SHORT in form
+
+
+def _pattern(form: str) -> re.Pattern[str]:
+    """A form with the place inside as a pattern of whole names, the place in group "place"
+    where the form writes it whole, "short" where without its 省/市."""
+    group = "short" if SHORT in form else "place"
+    before, after = form.replace(SHORT, PLACE).split(PLACE, 1)
+    return re.compile(rf"{re.escape(before)}(?P<{group}>\S{{2,12}}?){re.escape(after)}")
 
 
 def load_lexicon(folder: Path) -> Lexicon:

@@ -8,12 +8,13 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from kg.graph import iris
 from kg.places.divisions import NATION, Division, Divisions
 from kg.places.jurisdiction import Jurisdiction
+from kg.places.zones import Zone, Zones
 from kg.registry.organizations import GOVERNMENTS, Organization, Registry, Unresolved, overlap
 from kg.registry.places import Placed
 from kg.resolution.lexicon import Lexicon, Standard
@@ -59,7 +60,8 @@ class RuleBody:
     kind: str  # the ontology class
     rule: str  # which rule, in words
     government: Organization | RuleBody | None  # the government it belongs to
-    standard: Standard | None = None  # the lexicon row (None: a collective)
+    standard: Standard | None = None  # the lexicon row (None: a collective or a zone's)
+    zone: Zone | None = None  # the development zone whose committee it is
     provincial: Organization | RuleBody | None = None  # its province's body of the same function
     national: Organization | None = None  # the nation's body of that function on its day
 
@@ -107,6 +109,7 @@ class Resolver:
     placed: Placed
     divisions: Divisions
     lexicon: Lexicon
+    zones: Zones = field(default_factory=Zones)
 
     @cached_property
     def governments(self) -> dict[str, Organization]:
@@ -163,6 +166,9 @@ class Resolver:
             for stem in found if by_rule else ():
                 if body := self.rule_body(mention.written, stem, target, day):
                     return body
+        for name in names if by_rule else ():
+            if body := self.zone_committee(name, chain, len(jurisdiction.places), day):
+                return body
         raise self._failure(mention, chain, bearing, day, by_rule)
 
     def _templated(
@@ -176,13 +182,15 @@ class Resolver:
         """The body a full name that fills a template names (国家税务总局东莞市税务局): the curated
         one of the place it writes, else (by rule) that place's body of the template."""
         year = day.year if day else None
-        for written, standard in self.lexicon.templated(name, day):
+        for written, how, standard in self.lexicon.templated(name, day):
             named = named_place(written, self.divisions, year, chain)
             if named is None or named[0] != len(written):
                 continue
             place = named[1]
             if standard.level not in naming_levels(place):
                 continue
+            if written not in self.written_place(place, how, day):
+                continue  # 人行合肥中心支行 is not the 中国人民银行合肥市中心支行 of its template
             here = [org for org in bearing if self.placed.code(org.id) == place.code]
             if here or by_rule:
                 return here[0] if here else self.standard_at(standard, place, day)
@@ -236,6 +244,23 @@ class Resolver:
         provincial = self.function_at(standard.function, province, day)
         return replace(found, provincial=provincial, national=national)
 
+    def zone_committee(
+        self, name: str, chain: tuple[Division, ...], own: int, day: dt.date | None
+    ) -> Identified | None:
+        """The administrative committee of the development zone a name means (东湖高新区管委会
+        in a Wuhan document): the curated body bearing its name at the zone's seat, else by rule a
+        department of the seat's government."""
+        zone = self.zones.named(name, chain, lambda letter: relative_place(letter, chain, own))
+        if zone is None or zone.seat is None:
+            return None
+        for org in self.registry.by_name.get(zone.committee, ()):
+            if self.placed.code(org.id) == zone.seat.code and _bore(org, day):
+                return org
+        kind = CLASSES[("department", naming_levels(zone.seat)[0])]
+        rule = f"administrative committee of a national {zone.kind} zone (zones line {zone.line})"
+        government = self.government_of(zone.seat, day)
+        return RuleBody(zone.committee, zone.seat, kind, rule, government, zone=zone)
+
     def national_of(self, standard: Standard) -> Organization | None:
         """The national body of a standard name's area of work (国家发展和改革委员会 for
         development-reform), where the lexicon names it, the registry holds it (a registry of
@@ -287,6 +312,13 @@ class Resolver:
     def name_at(self, standard: Standard, place: Division, day: dt.date | None) -> str:
         """A standard name's full name in a place on a day."""
         return standard.full_name(self.full_place_name(place, day), place.short_names[-1])
+
+    def written_place(self, place: Division, how: str, day: dt.date | None) -> set[str]:
+        """How a template writes a place: whole (its name, or a district's with its city), or
+        without its 省/市."""
+        if how == "short":
+            return {place.short_names[-1]}
+        return {place.name, self.full_place_name(place, day)}
 
     def full_place_name(self, place: Division, day: dt.date | None) -> str:
         """How bodies' full names write a place: a city's district with its city (武汉市蔡甸区,

@@ -46,10 +46,11 @@ def test_no_name_is_identified_as_a_body_it_does_not_mean(
 
 def test_names_the_keys_name_are_mostly_identified_right(graphs: dict[str, Graph]) -> None:
     verdicts: Counter[str] = Counter()
+    keyed = 0  # assignments whose name the key gives a body for
     for path in FILES:
-        verdicts += tally(judged(graphs[path.stem], key(path)))
-    keyed = sum(1 for path in FILES for written, body in key(path).items() if body)
+        found = judged(graphs[path.stem], key(path))
+        verdicts += tally(found)
+        keyed += sum(1 for written, _, _ in found if key(path)[written])
     assert verdicts[WRONG] == 0
     assert verdicts[UNCONFIRMED] <= 2, verdicts  # identified where the key could not tell
-    assert verdicts[RIGHT] >= 125, verdicts  # the measure the README gives (of 152 keyed)
-    assert keyed
+    assert verdicts[RIGHT] >= 0.9 * keyed, (verdicts, keyed)  # the README's measure

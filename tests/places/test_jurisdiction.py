@@ -103,3 +103,29 @@ def test_a_prefix_two_governments_write_says_nothing(finder: Finder) -> None:
 
 def test_the_imprint_printer_is_its_document_issuer(finder: Finder) -> None:
     assert found(finder, printer="广州市人民政府办公厅秘书处") == ("440100",)
+
+
+def test_the_salutation_tells_apart_two_governments_of_one_prefix(finder: Finder) -> None:
+    qinghai = ("各市、自治州人民政府，省政府各委、办、厅、局：",)
+    qingdao = ("各区、市人民政府，市政府各部门，市直各单位：",)
+    assert found(finder, identifier="青政发〔2020〕1号", front=qinghai) == ("630000",)
+    assert found(finder, identifier="青政发〔2020〕1号", front=qingdao) == ("370200",)
+    towns = (
+        "各镇人民政府（街道办事处），市府直属各单位：",
+    )  # a city without districts, or a county
+    assert found(finder, identifier="青政发〔2020〕1号", front=towns) == ("370200",)
+    body = ("为贯彻落实各区、市人民政府的部署：",)  # not a salutation: it does not open with 各
+    assert found(finder, identifier="青政发〔2020〕1号", front=body) == ()
+    assert found(finder, front=qingdao) == ()  # a salutation alone names no place
+
+
+def test_a_municipality_addresses_its_districts_as_a_city_does() -> None:
+    from kg.places.jurisdiction import addressed, issues_to
+
+    divisions = load_divisions(DIVISIONS)
+    beijing, guangdong = divisions.get("110000"), divisions.get("440000")
+    assert addressed("各区人民政府，市政府各委、办、局：") == "city"
+    assert issues_to(beijing, "city") and not issues_to(guangdong, "city")
+    assert addressed("各地级以上市人民政府，省政府各部门：") == "province"
+    assert issues_to(guangdong, "province") and not issues_to(beijing, "province")
+    assert addressed("各有关单位：") is None

@@ -5,6 +5,7 @@ another government."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,74 @@ def test_kinds_of_governments_by_level(resolver: Resolver) -> None:
     with pytest.raises(Unresolved):  # a prefecture (地区) has a 行政公署, not a people's government
         resolver.resolve(name("阿克苏地区"), DAY, of(resolver, "650000"))
     assert resolve(resolver, "市委", "441900") == "中共东莞市委员会"
+
+
+def test_a_short_form_with_the_place_inside_is_that_place_body(tmp_path: Path) -> None:
+    from lexicon_files import BODIES, write_lexicon
+
+    from kg.resolution.lexicon import load_lexicon
+
+    rows = [
+        *BODIES,
+        ("banking-regulation", "prefecture", "中国银行业监督管理委员会{short}监管分局",
+         "{short}银监分局", "vertically-managed", "2003", "2018-04"),
+        ("central-bank", "prefecture", "中国人民银行{place}中心支行",
+         "人民银行{place}中心支行|人行{place}中心支行", "vertically-managed", "", ""),
+        ("customs", "prefecture", "中华人民共和国{short}海关", "{short}海关", "vertically-managed",
+         "", ""),
+    ]  # fmt: skip
+    lexicon = load_lexicon(write_lexicon(tmp_path / "lexicon", rows))
+    registry = load_registry(REGISTRY)
+    divisions = load_divisions(DIVISIONS)
+    resolver = Resolver(registry, load_places(PLACES, registry, divisions), divisions, lexicon)
+    day = dt.date(2017, 5, 1)
+    weifang = "370700"
+    assert (
+        resolve(resolver, "潍坊银监分局", weifang, day=day)
+        == "中国银行业监督管理委员会潍坊监管分局"
+    )
+    assert resolve(resolver, "人民银行潍坊市中心支行", weifang) == "中国人民银行潍坊市中心支行"
+    assert resolve(resolver, "合肥海关", "340000") == "中华人民共和国合肥海关"
+    # the place written otherwise than the template writes it: 合肥 for 合肥市 (a provincial
+    # capital's sub-branch bore 中国人民银行合肥中心支行, not the template's), 黄埔 (a district)
+    for written in ("人行合肥中心支行", "黄埔海关", "广州市海关"):
+        with pytest.raises(Unresolved):
+            resolver.resolve(name(written), DAY, of(resolver, "440100", "340000"))
+    for written in ("银监分局", "市银监分局", "某某银监分局"):  # no place inside: no body
+        with pytest.raises(Unresolved):
+            resolver.resolve(name(written), day, of(resolver, weifang))
+    with pytest.raises(Unresolved):  # not in use on the day
+        resolver.resolve(name("潍坊银监分局"), DAY, of(resolver, weifang))
+
+
+def test_a_development_zone_committee_is_a_department_of_its_seat(
+    resolver: Resolver, tmp_path: Path
+) -> None:
+    import csv
+
+    from kg.places.zones import COLUMNS, load_zones
+
+    path = tmp_path / "zones.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                COLUMNS,
+                (
+                    "武汉东湖新技术开发区",
+                    "high-tech",
+                    "湖北省",
+                    "1991",
+                    "https://example.org/z",
+                    "",
+                ),
+            ]
+        )
+    zoned = replace(resolver, zones=load_zones(path, resolver.divisions))
+    body = zoned.resolve(name("东湖高新区管委会"), DAY, of(zoned, "420100"))
+    assert isinstance(body, RuleBody) and body.name == "武汉东湖新技术开发区管理委员会"
+    assert body.kind == "MunicipalDepartment" and body.place.code == "420100"
+    assert body.government is not None and body.zone is not None
+    with pytest.raises(Unresolved):  # another province's document: not that zone
+        zoned.resolve(name("东湖高新区管委会"), DAY, of(zoned, "440100"))
+    with pytest.raises(Unresolved):  # only by rule
+        zoned.resolve(name("东湖高新区管委会"), DAY, of(zoned, "420100"), by_rule=False)

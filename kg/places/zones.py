@@ -1,0 +1,153 @@
+"""China's national development zones (data/zones/zones.csv: the high-tech and the
+economic-technological zones, each with the list that names it), and which one a written name
+means: 武汉东湖新技术开发区 written whole, as 东湖高新区 in a document of its province, or as
+市高新区 in a document of its city. A zone's administrative committee ({zone}管理委员会) is the
+body such a name assigns work to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from kg.errors import SourceError
+from kg.places.divisions import Division, Divisions
+from kg.registry.csvfile import read_rows, value
+
+COLUMNS = ("name", "type", "province", "approved", "source", "note")
+# Each kind's official endings (longest first) and the short form documents write for them
+ENDINGS = {
+    "high-tech": ("高新技术产业开发区", "高技术产业开发区", "新技术产业开发区", "新技术开发区",
+                  "高新技术产业园区"),
+    "economic-technological": ("经济技术开发区",),
+}  # fmt: skip
+SHORT = {"high-tech": "高新区", "economic-technological": "经开区"}
+COMMITTEE = "管理委员会"
+COMMITTEE_SHORT = ("管委会", "管委")  # what documents write for 管理委员会
+RELATIVE = "市区县"  # a zone of the document's own city, district or county: 市高新区
+
+
+@dataclass(frozen=True)
+class Zone:
+    """One national development zone: its official name and kind, its province, and the city or
+    county whose name it opens with (its seat; None where it opens with none)."""
+
+    name: str
+    kind: str  # high-tech or economic-technological
+    province: Division
+    seat: Division | None
+    source: str
+    line: int
+    approved: str | None = None
+
+    @property
+    def committee(self) -> str:
+        return self.name + COMMITTEE
+
+    @property
+    def core(self) -> str:
+        """The name without its kind's ending (武汉东湖新技术开发区 -> 武汉东湖)."""
+        ending = next((e for e in ENDINGS[self.kind] if self.name.endswith(e)), "")
+        return self.name.removesuffix(ending) if ending else self.name
+
+    def forms(self, seated: bool) -> set[str]:
+        """How documents write it: whole, or with the short ending (武汉东湖高新区); with
+        `seated` False, without its seat's name (东湖高新区, 东湖新技术开发区)."""
+        if seated:
+            return {self.name, self.core + SHORT[self.kind]}
+        found: set[str] = set()
+        for seat in self.seat.short_names if self.seat else ():
+            rest = self.core.removeprefix(seat)
+            if rest != self.core and len(rest) >= 2:
+                found |= {self.name.removeprefix(seat), rest + SHORT[self.kind]}
+        return found
+
+    def own_zone_of(self, place: Division) -> bool:
+        """Whether it is the one a place's documents call 市高新区: seated there, named after it."""
+        return self.seat == place and self.core in place.short_names
+
+
+@dataclass(frozen=True)
+class Zones:
+    zones: tuple[Zone, ...] = ()
+
+    @cached_property
+    def _seated(self) -> dict[str, tuple[Zone, ...]]:
+        return _index(self.zones, lambda zone: zone.forms(seated=True))
+
+    @cached_property
+    def _unseated(self) -> dict[str, tuple[Zone, ...]]:
+        return _index(self.zones, lambda zone: zone.forms(seated=False))
+
+    def named(
+        self,
+        written: str,
+        chain: tuple[Division, ...],
+        relative: Callable[[str], Division | None],
+    ) -> Zone | None:
+        """The one zone a name (with or without 管委会) means in a document of these places
+        (`relative`: the document's place a 市/区/县 stands for): written with its seat's
+        name, any zone; without it, one of the document's provinces; 市高新区, its city's."""
+        text = _without_committee(written)
+        if text[:1] in RELATIVE and text[1:] in SHORT.values():
+            place = relative(text[0])
+            found = [z for z in self.zones if place and z.own_zone_of(place)]
+            found = [z for z in found if SHORT[z.kind] == text[1:]]
+        else:
+            provinces = {d for d in chain if d.level == "province"}
+            local = [z for z in self._unseated.get(text, ()) if z.province in provinces]
+            found = list(self._seated.get(text, ())) or local
+        return found[0] if len(found) == 1 else None
+
+
+def _without_committee(written: str) -> str:
+    for suffix in (COMMITTEE, *COMMITTEE_SHORT):
+        if written.endswith(suffix) and len(written) > len(suffix):
+            return written.removesuffix(suffix)
+    return written
+
+
+def _index(
+    zones: tuple[Zone, ...], forms: Callable[[Zone], set[str]]
+) -> dict[str, tuple[Zone, ...]]:
+    found: dict[str, tuple[Zone, ...]] = {}
+    for zone in zones:
+        for form in forms(zone):
+            found[form] = (*found.get(form, ()), zone)
+    return found
+
+
+def load_zones(path: Path, divisions: Divisions) -> Zones:
+    """Read the zones, each placed in its province and seated in the city or county whose name it
+    opens with; a bad cell names its file, line and column."""
+    zones = []
+    for line, row in read_rows(path, COLUMNS):
+        kind = value(row, "type") or ""
+        if kind not in ENDINGS:
+            raise SourceError(path, line, f"type must be one of {', '.join(ENDINGS)}", "type")
+        name, source = value(row, "name"), value(row, "source")
+        if not name or not source:
+            raise SourceError(path, line, "name and source are required", "name")
+        provinces = [
+            d for d in divisions.named(value(row, "province") or "") if d.level == "province"
+        ]
+        if len(provinces) != 1:
+            raise SourceError(path, line, "not the name of one province", "province")
+        province = provinces[0]
+        seat = _seat(name, province, divisions)
+        zones.append(Zone(name, kind, province, seat, source, line, value(row, "approved")))
+    return Zones(tuple(zones))
+
+
+def _seat(name: str, province: Division, divisions: Divisions) -> Division | None:
+    """The division of the province, in use now, whose name (or name without 市) the zone's
+    name opens with, the longest (江门高新技术产业开发区 -> 江门市; 昆山经济技术开发区 ->
+    昆山市)."""
+    found: list[tuple[int, Division]] = []
+    for size in range(2, min(len(name), divisions.longest_name) + 1):
+        for division in divisions.named(name[:size]) + divisions.named(name[:size] + "市"):
+            within = division == province or province in divisions.ancestors(division)
+            if division.last_year is None and within:
+                found.append((size, division))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
