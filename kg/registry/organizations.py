@@ -149,42 +149,13 @@ class Registry:
         """Whether two bodies belong to different governments (both placed under one)."""
         return bool(a.parent and b.parent) and self.root(a.id) != self.root(b.id)
 
-    def resolve(
-        self, mention: Mention, on: dt.date | None = None, publishers: tuple[str, ...] = ()
-    ) -> Organization:
-        """The body a mention names on a day, under one of its publishers where two could.
-
-        Raises Unresolved when no registered body bore the name then, or when two did.
-        """
-        names = dict.fromkeys((mention.meant, mention.written))  # 市 distributed, or as written
-        candidates = tuple(org for name in names for org in self.by_name.get(name, ()))
-        if not candidates:
-            raise Unresolved("not in the organization registry", self.closest(mention.meant))
-        current = next(
-            (found for name in names if (found := self._bearing(name, on))),
-            [],
-        )
-        if not current:
-            names = ", ".join(_period(org) for org in candidates)
-            raise Unresolved(f"no body bore this name on {on}: {names}")
-        if len(current) > 1 and publishers:
-            homes = {self.root(publisher) for publisher in publishers}
-            current = [org for org in current if self.root(org.id) in homes] or current
-        if len(current) > 1:
-            names = ", ".join(_period(org) for org in current)
-            raise Unresolved(f"the name is ambiguous: {names}")
-        return current[0]
-
-    def _bearing(self, name: str, on: dt.date | None) -> list[Organization]:
-        """The bodies that bore a name on a day."""
-        return [org for org in self.by_name.get(name, ()) if on is None or org.existed_on(on)]
-
     def closest(self, name: str, count: int = 3) -> tuple[str, ...]:
         """The registry names most like a name (for an error message, never for resolving)."""
         return tuple(difflib.get_close_matches(name, self.by_name, n=count, cutoff=0.4))
 
 
-def _period(org: Organization) -> str:
+def period(org: Organization) -> str:
+    """A body's name and the period it bore it, for messages."""
     return f"{org.pref_zh} ({org.valid_from or '…'} to {org.valid_until or '…'})"
 
 

@@ -15,7 +15,14 @@ from kg.graph import iris
 from kg.places.divisions import NATION, Division, Divisions
 from kg.places.jurisdiction import Jurisdiction
 from kg.places.zones import Zone, Zones
-from kg.registry.organizations import GOVERNMENTS, Organization, Registry, Unresolved, overlap
+from kg.registry.organizations import (
+    GOVERNMENTS,
+    Organization,
+    Registry,
+    Unresolved,
+    overlap,
+    period,
+)
 from kg.registry.places import Placed
 from kg.resolution.lexicon import Lexicon, Standard
 from kg.resolution.names import named_place, readings, relative_place
@@ -347,8 +354,14 @@ class Resolver:
                 f"than this document's ({where})",
                 closest,
             )
-        if mention.meant in self.registry.by_name:
-            return Unresolved(f"no body bore this name on {day}", closest)
+        named = [
+            org
+            for name in (mention.meant, mention.written)
+            for org in self.registry.by_name.get(name, ())
+        ]
+        if named:
+            periods = ", ".join(dict.fromkeys(map(period, named)))
+            return Unresolved(f"no body bore this name on {day}: {periods}", closest)
         rules = ", and no rule places it" if by_rule else ""
         return Unresolved(f"not in the organization registry{rules}", closest)
 

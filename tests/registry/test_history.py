@@ -1,4 +1,5 @@
-"""Organizations through time: a name resolves to the body that bore it on the document's day."""
+"""Organizations through time: a name resolves to the body that bore it on the document's day
+(here with a registry that places no body, as a user's own may: found by name alone)."""
 
 from __future__ import annotations
 
@@ -9,24 +10,39 @@ import pytest
 from registry_files import write_registry
 
 from kg.errors import SourceError
+from kg.paths import DIVISIONS
+from kg.places.divisions import load_divisions
+from kg.places.jurisdiction import Jurisdiction
 from kg.registry.changes import load_changes
-from kg.registry.organizations import Unresolved, load_registry
+from kg.registry.organizations import Organization, Registry, Unresolved, load_registry
+from kg.registry.places import Placed
+from kg.resolution.lexicon import Lexicon
+from kg.resolution.resolver import Resolver
 from kg.sources.records import Mention
 from kg.sources.spans import Span
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
+DIVISIONS_ = load_divisions(DIVISIONS)
 
 
 def mention(name: str) -> Mention:
     return Mention(name, name, "牵头单位", Span(1, 1))
 
 
+def resolved(registry: Registry, written: Mention, day: dt.date | None = None) -> Organization:
+    """The curated body a mention names on a day, in a document of no known jurisdiction."""
+    resolver = Resolver(registry, Placed({}, {}), DIVISIONS_, Lexicon((), ()))
+    body = resolver.resolve(written, day, Jurisdiction(), by_rule=False)
+    assert isinstance(body, Organization)
+    return body
+
+
 def test_a_name_resolves_to_the_body_that_bore_it_that_day() -> None:
     registry = load_registry(FIXTURES / "registry.csv")
-    assert registry.resolve(mention("市科技局"), dt.date(2012, 3, 5)).id == "sci-info-bureau"
-    assert registry.resolve(mention("市科技局"), dt.date(2015, 1, 1)).id == "sci-bureau"
+    assert resolved(registry, mention("市科技局"), dt.date(2012, 3, 5)).id == "sci-info-bureau"
+    assert resolved(registry, mention("市科技局"), dt.date(2015, 1, 1)).id == "sci-bureau"
     with pytest.raises(Unresolved, match="ambiguous"):
-        registry.resolve(mention("市科技局"))
+        resolved(registry, mention("市科技局"))
 
 
 def test_a_name_no_body_bore_that_day_says_who_bore_it_when() -> None:
@@ -35,7 +51,7 @@ def test_a_name_no_body_bore_that_day_says_who_bore_it_when() -> None:
     with pytest.raises(
         Unresolved, match=r"no body bore this name on 2010-01-01: 示例市科学技术局 \(2015-01-01"
     ):
-        registry.resolve(older, dt.date(2010, 1, 1))
+        resolved(registry, older, dt.date(2010, 1, 1))
 
 
 def test_a_distributed_prefix_yields_to_the_name_as_written_where_only_that_fits_the_day(
@@ -49,14 +65,14 @@ def test_a_distributed_prefix_yields_to_the_name_as_written_where_only_that_fits
     registry = load_registry(path)
     # 市发展改革委、城市管理综合执法局: the list's 市 makes 市城市管理综合执法局, a name of 2010
     written = Mention("城市管理综合执法局", "市城市管理综合执法局", "配合部门", Span(1, 1))
-    assert registry.resolve(written, dt.date(2020, 9, 10)).id == "new"
-    assert registry.resolve(written, dt.date(2010, 1, 1)).id == "old"
+    assert resolved(registry, written, dt.date(2020, 9, 10)).id == "new"
+    assert resolved(registry, written, dt.date(2010, 1, 1)).id == "old"
 
 
 def test_an_unknown_name_comes_with_the_closest_registry_names() -> None:
     registry = load_registry(FIXTURES / "registry.csv")
     with pytest.raises(Unresolved) as caught:
-        registry.resolve(mention("市乙局局"))
+        resolved(registry, mention("市乙局局"))
     assert "市乙局" in caught.value.closest
 
 
