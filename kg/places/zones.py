@@ -39,7 +39,6 @@ class Zone:
     seat: Division | None
     source: str
     line: int
-    approved: str | None = None
 
     @property
     def committee(self) -> str:
@@ -136,7 +135,7 @@ def load_zones(path: Path, divisions: Divisions) -> Zones:
             raise SourceError(path, line, "not the name of one province", "province")
         province = provinces[0]
         seat = _seat(name, province, divisions)
-        zones.append(Zone(name, kind, province, seat, source, line, value(row, "approved")))
+        zones.append(Zone(name, kind, province, seat, source, line))
     return Zones(tuple(zones))
 
 
