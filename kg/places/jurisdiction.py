@@ -27,17 +27,27 @@ NATIONAL = re.compile(r"^(?:国务院|中共中央)(?:办公厅)?(?:关于|印�
 ORGAN = re.compile(
     r"^\s*([^\s〔\[［(（0-9]{2,8})\s*[〔\[［(（]\s*\d{4}"
 )  # 东府〔2021〕54号 -> 东府
-# A salutation (主送) line: the bodies addressed, then a colon
-SALUTATION = re.compile(r"^\s*各[^。；;]{1,80}[：:]\s*$")
-# What the first governments a salutation addresses say of its issuer: 各市、县 (or
-# 各地级以上市, 各市、自治州) are a province's; 各区、县 (各县（市、区）, 各区人民政府) a city's,
-# or a municipality's such as 北京市; 各镇、乡、街道 a county's, or a city's without districts
+# A salutation (主送): the bodies addressed, the last of them a body's noun, then a colon; no
+# verb (各市、县要抓好以下工作： is the text's own)
+SALUTATION = re.compile(
+    r"^\s*各[^。；;要应须将]{1,80}?(?:政府|公署|办事处|管委会|委员会|部门|单位|机构|局|厅|委|办)"
+    r"[：:]\s*$"
+)
+WRAPPED = 2  # the most lines a salutation is continued on
+# What the first governments a salutation addresses say of its issuer: 各市、县 (各地级以上市,
+# 各市（州）, 各盟市) are a province's; 各区、县 (各县（市、区）, 各区人民政府, 各市（县）、区:
+# its county-level cities) a city's, or a municipality's such as 北京市; 各镇、乡、街道 a
+# county's, or a city's without districts
 ADDRESSED = (
+    (re.compile(r"^各市[（(]县"), "city"),
     (
-        re.compile(r"^各(?:地级以上市|省辖市|设区的市|市[、，,（(]?(?:县|州|自治州|地区))"),
+        re.compile(
+            r"^各(?:地级以上市|省辖市|设区的市|盟市|地、州、市|州、市|市、州|市州|市人民政府"
+            r"|市[、，,]?(?:县|自治县)|市[、，,（(]?(?:州|自治州|地区))"
+        ),
         "province",
     ),
-    (re.compile(r"^各(?:区|县)(?:[、，,（(/]|人民政府|政府)"), "city"),
+    (re.compile(r"^各(?:区|县)(?:[、，,（(/县区市]|人民政府|政府)"), "city"),
     (re.compile(r"^各(?:镇|乡|街道)"), "county"),
 )
 
@@ -92,20 +102,28 @@ class Prefixes:
 
 
 def salutation_of(lines: Iterable[str]) -> str | None:
-    """The first line above the tasks that addresses bodies (各区人民政府，市政府各部门：)."""
-    return next((line for line in lines if SALUTATION.match(to_simplified(line))), None)
+    """The first salutation above the tasks (各区人民政府，市政府各部门：): a line that opens
+    with 各, joined to the next ones where it goes on (a PDF wraps long ones)."""
+    texts = [to_simplified(line).strip() for line in lines]
+    for first, text in enumerate(texts):
+        if text.startswith("各"):
+            for last in range(first + 1, min(first + 2 + WRAPPED, len(texts) + 1)):
+                if SALUTATION.match(joined := "".join(texts[first:last])):
+                    return joined
+    return None
 
 
 def addressed(salutation: str) -> str | None:
-    """Whose bodies a salutation addresses first: a province's, a city's, a county's."""
-    text = to_simplified(salutation).strip()
-    return next((level for pattern, level in ADDRESSED if pattern.match(text)), None)
+    """Whose bodies a salutation (as salutation_of gives it) addresses first: a province's, a
+    city's, a county's."""
+    return next((level for pattern, level in ADDRESSED if pattern.match(salutation)), None)
 
 
 def issues_to(place: Division, level: str) -> bool:
     """Whether a government of a place addresses that level's bodies first: a province its
     cities (a municipality such as 北京市 its districts, as a city does), a city its districts
-    and counties (or, without them, its towns), a county its towns."""
+    and counties, a county its towns; so may a city, since one without districts (东莞市)
+    addresses its towns, and the divisions do not say which cities have none."""
     municipality = place.level == "province" and place.name.endswith("市")
     if level == "province":
         return place.level == "province" and not municipality

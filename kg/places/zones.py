@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from kg.csvfile import read_rows, value
 from kg.errors import SourceError
 from kg.places.divisions import Division, Divisions
-from kg.registry.csvfile import read_rows, value
 
 COLUMNS = ("name", "type", "province", "approved", "source", "note")
 # Each kind's official endings (longest first) and the short form documents write for them
@@ -26,6 +26,7 @@ SHORT = {"high-tech": "高新区", "economic-technological": "经开区"}
 COMMITTEE = "管理委员会"
 COMMITTEE_SHORT = ("管委会", "管委")  # what documents write for 管理委员会
 RELATIVE = "市区县"  # a zone of the document's own city, district or county: 市高新区
+DEPTH = {"province": 0, "prefecture": 1, "county": 2}
 
 
 @dataclass(frozen=True)
@@ -45,26 +46,34 @@ class Zone:
         return self.name + COMMITTEE
 
     @property
+    def ending(self) -> str | None:
+        """Its kind's official ending, where the name has one (苏州工业园区 has none)."""
+        return next((e for e in ENDINGS[self.kind] if self.name.endswith(e)), None)
+
+    @property
     def core(self) -> str:
         """The name without its kind's ending (武汉东湖新技术开发区 -> 武汉东湖)."""
-        ending = next((e for e in ENDINGS[self.kind] if self.name.endswith(e)), "")
-        return self.name.removesuffix(ending) if ending else self.name
+        return self.name.removesuffix(self.ending) if self.ending else self.name
 
     def forms(self, seated: bool) -> set[str]:
         """How documents write it: whole, or with the short ending (武汉东湖高新区); with
-        `seated` False, without its seat's name (东湖高新区, 东湖新技术开发区)."""
+        `seated` False, without its seat's name (东湖高新区, 东湖新技术开发区). A name without
+        its kind's ending is written whole only: what is left of 苏州工业园区 without 苏州 is
+        any 工业园区."""
+        if self.ending is None:
+            return {self.name} if seated else set()
         if seated:
             return {self.name, self.core + SHORT[self.kind]}
         found: set[str] = set()
         for seat in self.seat.short_names if self.seat else ():
             rest = self.core.removeprefix(seat)
-            if rest != self.core and len(rest) >= 2:
+            if rest != self.core and len(rest) >= 2 and rest[0].isalpha():
                 found |= {self.name.removeprefix(seat), rest + SHORT[self.kind]}
         return found
 
     def own_zone_of(self, place: Division) -> bool:
         """Whether it is the one a place's documents call 市高新区: seated there, named after it."""
-        return self.seat == place and self.core in place.short_names
+        return self.seat == place and self.core in {*place.short_names, place.name[:-1]}
 
 
 @dataclass(frozen=True)
@@ -140,13 +149,31 @@ def load_zones(path: Path, divisions: Divisions) -> Zones:
 
 
 def _seat(name: str, province: Division, divisions: Divisions) -> Division | None:
-    """The division of the province, in use now, whose name (or name without 市) the zone's
-    name opens with, the longest (江门高新技术产业开发区 -> 江门市; 昆山经济技术开发区 ->
-    昆山市)."""
-    found: list[tuple[int, Division]] = []
+    """The city or county of the province, in use now, whose name (or name without 市) the
+    zone's name opens with, the longest and then the lowest (江门高新技术产业开发区 -> 江门市;
+    昆山经济技术开发区 -> 昆山市; 吉林高新技术产业开发区 -> 吉林市, not 吉林省). None where
+    only a province's name opens it (陕西航空经济技术开发区: whose body it is, the name does not
+    say), or where the rest names a county of another city (杭州湾上虞经济技术开发区 is in
+    绍兴市's 上虞区, not in 杭州市)."""
+    found: list[tuple[int, int, Division]] = []
     for size in range(2, min(len(name), divisions.longest_name) + 1):
-        for division in divisions.named(name[:size]) + divisions.named(name[:size] + "市"):
-            within = division == province or province in divisions.ancestors(division)
-            if division.last_year is None and within:
-                found.append((size, division))
-    return max(found, key=lambda pair: pair[0])[1] if found else None
+        for division in {*divisions.named(name[:size]), *divisions.named(name[:size] + "市")}:
+            if division.last_year is None and _within(division, province, divisions):
+                found.append((size, DEPTH[division.level], division))
+    if not found:
+        return None
+    size, _, seat = max(found, key=lambda found: found[:2])
+    if seat.level == "province" and not seat.name.endswith("市"):
+        return None
+    rest = name[size:]
+    named = (d for d in divisions.all if len(d.name) > 2 and d.name[:-1] in rest)
+    others = [
+        county for county in named
+        if county.level == "county" and county.last_year is None
+        and _within(county, province, divisions) and seat not in divisions.ancestors(county)
+    ]  # fmt: skip
+    return None if others else seat
+
+
+def _within(division: Division, province: Division, divisions: Divisions) -> bool:
+    return division == province or province in divisions.ancestors(division)

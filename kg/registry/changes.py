@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.csvfile import read_rows, unique_ids, value, values
 from kg.errors import SourceError
-from kg.registry.csvfile import read_rows, unique_ids, value, values
 from kg.registry.organizations import DATE, ID, Registry, first_day
 
 KINDS = {

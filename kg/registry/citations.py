@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.csvfile import read_rows, unique_ids, value, values
 from kg.errors import SourceError
 from kg.registry.changes import URL
-from kg.registry.csvfile import read_rows, unique_ids, value, values
 from kg.registry.organizations import DATE, ID, Registry
 
 DOCUMENT_COLUMNS = (

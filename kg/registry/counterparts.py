@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.csvfile import read_rows, unique_ids, value
 from kg.errors import SourceError
 from kg.registry.changes import URL
-from kg.registry.csvfile import read_rows, unique_ids, value
 from kg.registry.organizations import KINDS, Registry, overlap
 
 COLUMNS = ("body", "level", "counterpart", "basis", "source", "quote", "note")

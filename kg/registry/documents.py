@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.csvfile import read_rows, value, values
 from kg.errors import SourceError
-from kg.registry.csvfile import read_rows, value, values
 from kg.sources.records import Origin, SourceDocument
 
 COLUMNS = (

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from rdflib import RDF, SKOS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
+from kg.csvfile import LIST_SEPARATOR
 from kg.graph.iris import BASE, IDENTIFIED_BY_RULE, ORG, POL, PROV
-from kg.registry.csvfile import LIST_SEPARATOR
 from kg.registry.organizations import COLUMNS, KINDS
 from kg.registry.places import COLUMNS as PLACE_COLUMNS
 

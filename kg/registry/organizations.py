@@ -11,8 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
+from kg.csvfile import read_rows, unique_ids, value, values
 from kg.errors import SourceError
-from kg.registry.csvfile import read_rows, unique_ids, value, values
 from kg.sources.records import Mention
 
 KINDS = {

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.csvfile import read_rows, unique_ids, value
 from kg.errors import SourceError
 from kg.places.divisions import Divisions
-from kg.registry.csvfile import read_rows, unique_ids, value
 from kg.registry.organizations import Registry
 
 COLUMNS = ("organization", "division", "note")

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from kg.csvfile import read_rows, value, values
 from kg.errors import SourceError
-from kg.registry.csvfile import read_rows, value, values
 from kg.registry.organizations import DATE, first_day
 
 BODY_COLUMNS = (
@@ -30,6 +30,7 @@ LEXICON_FILES = ("bodies.csv", "reforms.csv", "national.csv")
 PLACE = "{place}"  # where a name's place goes when it does not go first (中共{place}委宣传部)
 SHORT = "{short}"  # the place without its 省/市 (国家金融监督管理总局{short}监管局: 广东监管局)
 OWN_FORM = 3  # the least characters a template's words after the place need to be written alone
+VERTICAL = "vertically-managed"
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,15 @@ class Standard:
     @property
     def written_forms(self) -> tuple[str, ...]:
         """What a document writes after the place (or the 市, 区 that stands for it): the name,
-        or a template's words after the place where they say enough alone (税务局, not 分局),
-        and the short forms that do not carry the place."""
+        or a template's words after the place where they say enough alone (委宣传部; not 分局,
+        nor a vertically managed system's words, which another system may write after a place:
+        中心支行, 监管局), and the short forms that do not carry the place."""
         short = tuple(form for form in self.short if not _templated(form))
         if not self.templated:
             return (self.name, *short)
         own = self.name.replace(SHORT, PLACE).split(PLACE, 1)[1]
-        return (own, *short) if len(own) >= OWN_FORM else short
+        alone = len(own) >= OWN_FORM and self.kind != VERTICAL
+        return (own, *short) if alone else short
 
     def in_use_on(self, day: dt.date | None) -> bool:
         start = first_day(self.valid_from) if self.valid_from else dt.date.min

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -24,7 +24,7 @@ from kg.registry.organizations import (
     period,
 )
 from kg.registry.places import Placed
-from kg.resolution.lexicon import Lexicon, Standard
+from kg.resolution.lexicon import VERTICAL, Lexicon, Standard
 from kg.resolution.names import named_place, readings, relative_place
 from kg.sources.records import Mention
 
@@ -95,6 +95,8 @@ def standard_body(
         f"standard name of {standard.function} at {standard.level} level "
         f"({standard.name}; lexicon line {standard.line})"
     )
+    if standard.kind == VERTICAL:
+        government = None  # its system's, not the place's government (海关总署's customs)
     return RuleBody(name, place, kind, rule, government, standard, provincial)
 
 
@@ -279,17 +281,35 @@ class Resolver:
         return during[0] if len(during) == 1 else None
 
     def standard_at(self, standard: Standard, place: Division, day: dt.date | None) -> Identified:
-        """A place's body of a standard name: the curated one bearing it, else one by rule."""
+        """A place's body of a standard name: the curated one bearing it or another name of its
+        function at that level (广州市发展和改革委员会 for 市发改局: a place has one of the two),
+        else one by rule."""
+        variants = [
+            s for s in self.lexicon.standards
+            if s.function == standard.function and s.level == standard.level and s.in_use_on(day)
+        ]  # fmt: skip
+        if curated := self._curated(dict.fromkeys([standard, *variants]), place, day):
+            return curated
         name = self.name_at(standard, place, day)
-        for org in self.registry.by_name.get(name, ()):
-            if self.placed.code(org.id) == place.code and _bore(org, day):
-                return org
         return standard_body(name, place, standard, self.government_of(place, day))
 
     def function_at(self, function: str, place: Division, day: dt.date | None) -> Identified | None:
-        """A place's body of an area of work on a day (the province's for a city's body)."""
-        standard = self._standard(place, day, lambda s: s.function == function)
-        return self.standard_at(standard, place, day) if standard else None
+        """A place's body of an area of work on a day (the province's for a city's body): the
+        curated one where the registry has it, else the standard one where its level has one."""
+        rows = self._rows(place, day, lambda s: s.function == function)
+        if curated := self._curated(rows, place, day):
+            return curated
+        return self.standard_at(rows[0], place, day) if len(rows) == 1 else None
+
+    def _curated(
+        self, standards: Iterable[Standard], place: Division, day: dt.date | None
+    ) -> Organization | None:
+        """The curated body of a place bearing one of these standard names on a day."""
+        for standard in standards:
+            for org in self.registry.by_name.get(self.name_at(standard, place, day), ()):
+                if self.placed.code(org.id) == place.code and _bore(org, day):
+                    return org
+        return None
 
     def government_of(self, place: Division, day: dt.date | None) -> Identified | None:
         """A place's government: curated where the registry has it, else by the lexicon."""
@@ -305,16 +325,24 @@ class Resolver:
     def _standard(
         self, place: Division, day: dt.date | None, wanted: Callable[[Standard], bool]
     ) -> Standard | None:
-        """The lexicon row a place's bodies follow on a day that is `wanted`, at the first level
-        that has any; none where that level has two (水利局 or 水务局: which is not known)."""
+        """The lexicon row a place's bodies follow on a day that is `wanted`; none where its
+        level has two (水利局 or 水务局: which is not known)."""
+        rows = self._rows(place, day, wanted)
+        return rows[0] if len(rows) == 1 else None
+
+    def _rows(
+        self, place: Division, day: dt.date | None, wanted: Callable[[Standard], bool]
+    ) -> list[Standard]:
+        """The lexicon rows in use on a day that are `wanted`, at the first of the levels whose
+        names a place's bodies follow that has any."""
         for level in naming_levels(place):
             rows = [
                 s for s in self.lexicon.standards
                 if s.level == level and s.in_use_on(day) and wanted(s)
             ]  # fmt: skip
             if rows:
-                return rows[0] if len(rows) == 1 else None
-        return None
+                return rows
+        return []
 
     def name_at(self, standard: Standard, place: Division, day: dt.date | None) -> str:
         """A standard name's full name in a place on a day."""

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.csvfile import read_rows, value
 from kg.errors import SourceError
-from kg.registry.csvfile import read_rows, value
 from kg.sources.records import SourceDocument
 
 COLUMNS = ("task", "label", "role", "written")

@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from kg.build import DOCUMENTS, SOURCES
 from kg.cli import app
+from kg.csvfile import read_rows
 from kg.graph.iris import POL
-from kg.registry.csvfile import read_rows
 from kg.registry.documents import COLUMNS
 
 CORPUS = sorted(SOURCES.glob("*.txt"))

@@ -11,7 +11,15 @@ import pytest
 from kg.errors import SourceError
 from kg.paths import DIVISIONS, PREFIXES
 from kg.places.divisions import load_divisions
-from kg.places.jurisdiction import Clues, Finder, load_prefixes, organ_of
+from kg.places.jurisdiction import (
+    Clues,
+    Finder,
+    addressed,
+    issues_to,
+    load_prefixes,
+    organ_of,
+    salutation_of,
+)
 
 DAY = dt.date(2021, 9, 10)
 
@@ -120,8 +128,6 @@ def test_the_salutation_tells_apart_two_governments_of_one_prefix(finder: Finder
 
 
 def test_a_municipality_addresses_its_districts_as_a_city_does() -> None:
-    from kg.places.jurisdiction import addressed, issues_to
-
     divisions = load_divisions(DIVISIONS)
     beijing, guangdong = divisions.get("110000"), divisions.get("440000")
     assert addressed("各区人民政府，市政府各委、办、局：") == "city"
@@ -129,3 +135,28 @@ def test_a_municipality_addresses_its_districts_as_a_city_does() -> None:
     assert addressed("各地级以上市人民政府，省政府各部门：") == "province"
     assert issues_to(guangdong, "province") and not issues_to(beijing, "province")
     assert addressed("各有关单位：") is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "level"),
+    [
+        (("各省辖市人民政府，省人民政府各部门：",), "province"),
+        (("各市、县（区）人民政府，省政府各部门：",), "province"),
+        (("各市（州）人民政府：",), "province"),
+        (("各盟市行政公署：",), "province"),
+        (("各市人民政府，省政府各部门、各直属机构：",), "province"),
+        (("各区、县级市人民政府，市政府各部门：",), "city"),
+        (("各县（市、区）人民政府，市直各单位：",), "city"),
+        (("各市（县）、区人民政府，市各委办局：",), "city"),  # its county-level cities
+        (("各区县（自治县）人民政府，市政府各部门：",), "city"),
+        (("各县市区人民政府：",), "city"),
+        (("各乡镇人民政府，县直各单位：",), "county"),
+        (("各街道办事处，区政府各部门：",), "county"),
+        (("各市、县人民政府，省政府各部门、", "各直属机构："), "province"),  # wrapped by a PDF
+        (("各市、县要抓好以下工作：",), None),  # the text's own words, not a salutation
+        (("各县（市、区）要按照以下要求：",), None),
+    ],
+)
+def test_salutations_as_governments_write_them(lines: tuple[str, ...], level: str | None) -> None:
+    found = salutation_of(lines)
+    assert (addressed(found) if found else None) == level

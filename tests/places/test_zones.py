@@ -22,6 +22,11 @@ ROWS = [
     ("广州经济技术开发区", "economic-technological", "广东省"),
     ("昆山经济技术开发区", "economic-technological", "江苏省"),
     ("北京经济技术开发区", "economic-technological", "北京市"),
+    ("昆山高新技术产业开发区", "high-tech", "江苏省"),
+    ("苏州工业园区", "economic-technological", "江苏省"),
+    ("吉林高新技术产业开发区", "high-tech", "吉林省"),
+    ("陕西航空经济技术开发区", "economic-technological", "陕西省"),
+    ("杭州湾上虞经济技术开发区", "economic-technological", "浙江省"),
 ]
 
 
@@ -57,6 +62,11 @@ def test_each_zone_is_seated_in_the_place_it_is_named_after(zones: Zones) -> Non
         "广州经济技术开发区": "广州市",
         "昆山经济技术开发区": "昆山市",  # a county-level city, written without its 市
         "北京经济技术开发区": "北京市",
+        "昆山高新技术产业开发区": "昆山市",
+        "苏州工业园区": "苏州市",
+        "吉林高新技术产业开发区": "吉林市",  # the city, not the province of the same name
+        "陕西航空经济技术开发区": None,  # a province's name alone: whose body, it does not say
+        "杭州湾上虞经济技术开发区": None,  # 上虞区 is 绍兴市's, not 杭州市's
     }
 
 
@@ -86,6 +96,19 @@ def test_the_city_zone_is_the_one_named_after_the_document_city(
     assert named(zones, divisions, "市经开区管委会", "440100") == "广州经济技术开发区"
     assert named(zones, divisions, "市高新区管委会", "440100") is None  # none listed for it
     assert named(zones, divisions, "市高新区管委会", "440000") is None  # a province has no 市
+
+
+def test_a_name_without_its_kind_ending_is_written_whole_only(
+    zones: Zones, divisions: Divisions
+) -> None:
+    assert named(zones, divisions, "苏州工业园区管委会", "320500") == "苏州工业园区"
+    assert named(zones, divisions, "工业园区管委会", "320100") is None  # any 工业园区
+    assert named(zones, divisions, "工业园区经开区", "320500") is None
+
+
+def test_a_county_level_city_zone_is_its_own(zones: Zones, divisions: Divisions) -> None:
+    assert named(zones, divisions, "市高新区管委会", "320583") == "昆山高新技术产业开发区"
+    assert named(zones, divisions, "市高新区管委会", "220200") == "吉林高新技术产业开发区"
 
 
 def test_a_zone_not_listed_is_none(zones: Zones, divisions: Divisions) -> None:

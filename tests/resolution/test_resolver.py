@@ -4,18 +4,21 @@ another government."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from lexicon_files import lexicon
+from lexicon_files import BODIES, lexicon, write_lexicon
 
-from kg.paths import DIVISIONS, PLACES, REGISTRY
+from kg.paths import DIVISIONS, LEXICON, PLACES, REGISTRY
 from kg.places.divisions import load_divisions
 from kg.places.jurisdiction import Jurisdiction
+from kg.places.zones import COLUMNS, load_zones
 from kg.registry.organizations import Organization, Unresolved, load_registry
 from kg.registry.places import load_places
+from kg.resolution.lexicon import load_lexicon
 from kg.resolution.resolver import Resolver, RuleBody
 from kg.sources.records import Mention
 from kg.sources.spans import Span
@@ -160,10 +163,6 @@ def test_a_city_body_by_rule_has_its_province_body_of_the_same_function(
 def test_templates_write_the_place_whole_or_short_and_short_words_are_no_name(
     tmp_path: Path,
 ) -> None:
-    from lexicon_files import BODIES, write_lexicon
-
-    from kg.resolution.lexicon import load_lexicon
-
     rows = [
         *BODIES,
         (
@@ -215,9 +214,6 @@ def test_a_body_by_rule_has_the_national_body_of_its_function_on_its_day(
 
 
 def test_every_national_body_the_lexicon_names_is_in_the_registry() -> None:
-    from kg.paths import LEXICON
-    from kg.resolution.lexicon import load_lexicon
-
     registry = load_registry(REGISTRY)
     named = {org_id for ids in load_lexicon(LEXICON).national.values() for org_id in ids}
     assert named and named <= set(registry.by_id)
@@ -259,10 +255,6 @@ def test_kinds_of_governments_by_level(resolver: Resolver) -> None:
 
 
 def test_a_short_form_with_the_place_inside_is_that_place_body(tmp_path: Path) -> None:
-    from lexicon_files import BODIES, write_lexicon
-
-    from kg.resolution.lexicon import load_lexicon
-
     rows = [
         *BODIES,
         ("banking-regulation", "prefecture", "中国银行业监督管理委员会{short}监管分局",
@@ -284,6 +276,10 @@ def test_a_short_form_with_the_place_inside_is_that_place_body(tmp_path: Path) -
     )
     assert resolve(resolver, "人民银行潍坊市中心支行", weifang) == "中国人民银行潍坊市中心支行"
     assert resolve(resolver, "合肥海关", "340000") == "中华人民共和国合肥海关"
+    customs = resolver.resolve(name("合肥海关"), DAY, of(resolver, "340000"))
+    assert isinstance(customs, RuleBody) and customs.government is None  # its system's, not 合肥's
+    with pytest.raises(Unresolved):  # a system's words after a place do not name it alone
+        resolver.resolve(name("市中心支行"), DAY, of(resolver, "440100"))
     # the place written otherwise than the template writes it: 合肥 for 合肥市 (a provincial
     # capital's sub-branch bore 中国人民银行合肥中心支行, not the template's), 黄埔 (a district)
     for written in ("人行合肥中心支行", "黄埔海关", "广州市海关"):
@@ -299,10 +295,6 @@ def test_a_short_form_with_the_place_inside_is_that_place_body(tmp_path: Path) -
 def test_a_development_zone_committee_is_a_department_of_its_seat(
     resolver: Resolver, tmp_path: Path
 ) -> None:
-    import csv
-
-    from kg.places.zones import COLUMNS, load_zones
-
     path = tmp_path / "zones.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(
@@ -327,3 +319,20 @@ def test_a_development_zone_committee_is_a_department_of_its_seat(
         zoned.resolve(name("东湖高新区管委会"), DAY, of(zoned, "440100"))
     with pytest.raises(Unresolved):  # only by rule
         zoned.resolve(name("东湖高新区管委会"), DAY, of(zoned, "420100"), by_rule=False)
+
+
+def test_a_place_curated_body_of_the_function_wins_over_another_name_of_it(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        *BODIES,
+        ("development-reform", "prefecture", "发展和改革局", "发改局|发展改革局", "department",
+         "", ""),
+    ]  # fmt: skip
+    lexicon = load_lexicon(write_lexicon(tmp_path / "lexicon", rows))
+    registry = load_registry(REGISTRY)
+    divisions = load_divisions(DIVISIONS)
+    resolver = Resolver(registry, load_places(PLACES, registry, divisions), divisions, lexicon)
+    # Guangzhou's body is its 委员会, whatever a document calls it; Jiangmen's is as written
+    assert resolve(resolver, "市发改局", "440100") == "广州市发展和改革委员会"
+    assert resolve(resolver, "市发改局", "440700") == "江门市发展和改革局"
