@@ -100,8 +100,10 @@ class Zones:
         text = _without_committee(written)
         if text[:1] in RELATIVE and text[1:] in SHORT.values():
             place = relative(text[0])
-            found = [z for z in self.zones if place and z.own_zone_of(place)]
-            found = [z for z in found if SHORT[z.kind] == text[1:]]
+            found = [
+                z for z in self.zones
+                if place and z.own_zone_of(place) and SHORT[z.kind] == text[1:]
+            ]  # fmt: skip
         else:
             provinces = {d for d in chain if d.level == "province"}
             local = [z for z in self._unseated.get(text, ()) if z.province in provinces]

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from kg.csvfile import read_rows, value, values
 from kg.errors import SourceError
@@ -31,6 +32,8 @@ PLACE = "{place}"  # where a name's place goes when it does not go first (中共
 SHORT = "{short}"  # the place without its 省/市 (国家金融监督管理总局{short}监管局: 广东监管局)
 OWN_FORM = 3  # the least characters a template's words after the place need to be written alone
 VERTICAL = "vertically-managed"
+# How a form writes its place: whole (东莞市, {place}), or without its 省/市 (东莞, {short})
+PlaceForm = Literal["whole", "short"]
 
 
 @dataclass(frozen=True)
@@ -59,10 +62,11 @@ class Standard:
         return self.name.replace(PLACE, place).replace(SHORT, short)
 
     @cached_property
-    def patterns(self) -> tuple[re.Pattern[str], ...]:
+    def patterns(self) -> tuple[tuple[re.Pattern[str], PlaceForm], ...]:
         """The whole names, as written, that carry their place: a template's full name
         (国家税务总局东莞市税务局) and the short forms with the place inside
-        (人民银行潍坊市中心支行, 潍坊银监分局), each a pattern with the place in a group."""
+        (人民银行潍坊市中心支行, 潍坊银监分局), each a pattern with the place in group "place",
+        and how it writes the place."""
         forms = (self.name,) if self.templated else ()
         return tuple(_pattern(form) for form in (*forms, *self.short) if _templated(form))
 
@@ -114,16 +118,15 @@ class Lexicon:
                 found.setdefault((standard.level, form), []).append(standard)
         return found
 
-    def templated(self, name: str, day: dt.date | None) -> list[tuple[str, str, Standard]]:
+    def templated(self, name: str, day: dt.date | None) -> list[tuple[str, PlaceForm, Standard]]:
         """The templates a full name fills, in use on a day, each with the place it writes and
-        how ("place": whole; "short": without its 省/市)."""
-        matches = ((p.fullmatch(name), s) for s in self.standards for p in s.patterns)
+        how it writes it."""
         found = [
-            (written, how, s)
-            for m, s in matches
-            if m and s.in_use_on(day)
-            for how, written in m.groupdict().items()
-        ]
+            (match["place"], how, standard)
+            for standard in self.standards if standard.in_use_on(day)
+            for pattern, how in standard.patterns
+            if (match := pattern.fullmatch(name))
+        ]  # fmt: skip
         return list(dict.fromkeys(found))
 
     def standard(self, written: str, level: str, day: dt.date | None) -> Standard | None:
@@ -158,12 +161,12 @@ def _templated(form: str) -> bool:
     return PLACE in form or SHORT in form
 
 
-def _pattern(form: str) -> re.Pattern[str]:
-    """A form with the place inside as a pattern of whole names, the place in group "place"
-    where the form writes it whole, "short" where without its 省/市."""
-    group = "short" if SHORT in form else "place"
+def _pattern(form: str) -> tuple[re.Pattern[str], PlaceForm]:
+    """A form with the place inside as a pattern of whole names, the place in group "place",
+    and how the form writes it."""
+    how: PlaceForm = "short" if SHORT in form else "whole"
     before, after = form.replace(SHORT, PLACE).split(PLACE, 1)
-    return re.compile(rf"{re.escape(before)}(?P<{group}>\S{{2,12}}?){re.escape(after)}")
+    return re.compile(rf"{re.escape(before)}(?P<place>\S{{2,12}}?){re.escape(after)}"), how
 
 
 def load_lexicon(folder: Path) -> Lexicon:

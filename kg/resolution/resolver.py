@@ -24,7 +24,7 @@ from kg.registry.organizations import (
     period,
 )
 from kg.registry.places import Placed
-from kg.resolution.lexicon import VERTICAL, Lexicon, Standard
+from kg.resolution.lexicon import VERTICAL, Lexicon, PlaceForm, Standard
 from kg.resolution.names import named_place, readings, relative_place
 from kg.sources.records import Mention
 
@@ -348,7 +348,7 @@ class Resolver:
         """A standard name's full name in a place on a day."""
         return standard.full_name(self.full_place_name(place, day), place.short_names[-1])
 
-    def written_place(self, place: Division, how: str, day: dt.date | None) -> set[str]:
+    def written_place(self, place: Division, how: PlaceForm, day: dt.date | None) -> set[str]:
         """How a template writes a place: whole (its name, or a district's with its city), or
         without its 省/市."""
         if how == "short":
