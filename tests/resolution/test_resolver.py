@@ -42,6 +42,14 @@ def name(written: str) -> Mention:
     return Mention(written, written, "牵头单位", Span(1, 1))
 
 
+def with_rows(tmp_path: Path, rows: list[tuple[str, ...]]) -> Resolver:
+    """A resolver of the real registry and places with a test lexicon of these rows."""
+    lexicon = load_lexicon(write_lexicon(tmp_path / "lexicon", rows))
+    registry = load_registry(REGISTRY)
+    divisions = load_divisions(DIVISIONS)
+    return Resolver(registry, load_places(PLACES, registry, divisions), divisions, lexicon)
+
+
 def resolve(resolver: Resolver, written: str, *codes: str, day: dt.date = DAY) -> str:
     """The full name of the body a name is identified as, in a jurisdiction."""
     body = resolver.resolve(name(written), day, of(resolver, *codes))
@@ -184,11 +192,7 @@ def test_templates_write_the_place_whole_or_short_and_short_words_are_no_name(
             "",
         ),
     ]
-    folder = write_lexicon(tmp_path / "lexicon", rows)
-    lexicon = load_lexicon(folder)
-    registry = load_registry(REGISTRY)
-    divisions = load_divisions(DIVISIONS)
-    resolver = Resolver(registry, load_places(PLACES, registry, divisions), divisions, lexicon)
+    resolver = with_rows(tmp_path, rows)
     assert resolve(resolver, "省调查总队", "420114") == "国家统计局湖北调查总队"
     with pytest.raises(Unresolved):  # 分局 alone says too little to be that body
         resolver.resolve(name("市分局"), DAY, of(resolver, "441900"))
@@ -264,10 +268,7 @@ def test_a_short_form_with_the_place_inside_is_that_place_body(tmp_path: Path) -
         ("customs", "prefecture", "中华人民共和国{short}海关", "{short}海关", "vertically-managed",
          "", ""),
     ]  # fmt: skip
-    lexicon = load_lexicon(write_lexicon(tmp_path / "lexicon", rows))
-    registry = load_registry(REGISTRY)
-    divisions = load_divisions(DIVISIONS)
-    resolver = Resolver(registry, load_places(PLACES, registry, divisions), divisions, lexicon)
+    resolver = with_rows(tmp_path, rows)
     day = dt.date(2017, 5, 1)
     weifang = "370700"
     assert (
@@ -329,10 +330,7 @@ def test_a_place_curated_body_of_the_function_wins_over_another_name_of_it(
         ("development-reform", "prefecture", "发展和改革局", "发改局|发展改革局", "department",
          "", ""),
     ]  # fmt: skip
-    lexicon = load_lexicon(write_lexicon(tmp_path / "lexicon", rows))
-    registry = load_registry(REGISTRY)
-    divisions = load_divisions(DIVISIONS)
-    resolver = Resolver(registry, load_places(PLACES, registry, divisions), divisions, lexicon)
+    resolver = with_rows(tmp_path, rows)
     # Guangzhou's body is its 委员会, whatever a document calls it; Jiangmen's is as written
     assert resolve(resolver, "市发改局", "440100") == "广州市发展和改革委员会"
     assert resolve(resolver, "市发改局", "440700") == "江门市发展和改革局"
