@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS
 
 from kg.graph import iris
 from kg.graph.iris import ELI, ORG, POL, PROV, SCHEMA
-from kg.graph.places import add_place, place
+from kg.graph.places import add_place
 from kg.places.divisions import Divisions
 from kg.places.jurisdiction import Jurisdiction
 from kg.registry.changes import Change
@@ -59,9 +59,8 @@ def registry_graph(curated: Curated) -> Graph:
     for organization in curated.registry.organizations:
         add_organization(graph, organization)
     for org_id, code in sorted(resolver.placed.given.items()):
-        division = resolver.divisions.get(code)
-        graph.add((iris.organization(org_id), DCTERMS.spatial, place(division)))
-        add_place(graph, division, resolver.divisions)
+        division = add_place(graph, resolver.divisions.get(code), resolver.divisions)
+        graph.add((iris.organization(org_id), DCTERMS.spatial, division))
     for change in curated.changes:
         add_change(graph, change)
     for counterpart in curated.counterparts:

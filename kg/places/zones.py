@@ -27,6 +27,7 @@ COMMITTEE = "管理委员会"
 COMMITTEE_SHORT = ("管委会", "管委")  # what documents write for 管理委员会
 RELATIVE = "市区县"  # a zone of the document's own city, district or county: 市高新区
 DEPTH = {"province": 0, "prefecture": 1, "county": 2}
+COUNTY_ENDINGS = "县区市旗"  # every county-level name ends so (自治县, 特区, 林区 too)
 
 
 @dataclass(frozen=True)
@@ -167,14 +168,26 @@ def _seat(name: str, province: Division, divisions: Divisions) -> Division | Non
     size, _, seat = max(found, key=lambda found: found[:2])
     if seat.level == "province" and not seat.name.endswith("市"):
         return None
-    rest = name[size:]
-    named = (d for d in divisions.all if len(d.name) > 2 and d.name[:-1] in rest)
     others = [
-        county for county in named
-        if county.level == "county" and county.last_year is None
-        and _within(county, province, divisions) and seat not in divisions.ancestors(county)
+        county for county in _counties_in(name[size:], divisions)
+        if _within(county, province, divisions) and seat not in divisions.ancestors(county)
     ]  # fmt: skip
     return None if others else seat
+
+
+def _counties_in(text: str, divisions: Divisions) -> set[Division]:
+    """The county-level divisions in use whose names, without their last character, a text
+    holds (上虞 for 上虞区)."""
+    parts = {
+        text[start:end] + ending
+        for start in range(len(text))
+        for end in range(start + 2, len(text) + 1)
+        for ending in COUNTY_ENDINGS
+    }
+    return {
+        division for part in parts for division in divisions.named(part)
+        if division.level == "county" and division.last_year is None
+    }  # fmt: skip
 
 
 def _within(division: Division, province: Division, divisions: Divisions) -> bool:

@@ -118,6 +118,20 @@ class Lexicon:
                 found.setdefault((standard.level, form), []).append(standard)
         return found
 
+    @cached_property
+    def _by_function(self) -> dict[tuple[str, str], list[Standard]]:
+        """The rows by function and level."""
+        found: dict[tuple[str, str], list[Standard]] = {}
+        for standard in self.standards:
+            found.setdefault((standard.function, standard.level), []).append(standard)
+        return found
+
+    def of_function(self, function: str, level: str, day: dt.date | None) -> list[Standard]:
+        """A function's standard names at a level in use on a day (two where places differ:
+        发展和改革委员会 or 发展和改革局)."""
+        rows = self._by_function.get((function, level), [])
+        return [standard for standard in rows if standard.in_use_on(day)]
+
     def templated(self, name: str, day: dt.date | None) -> list[tuple[str, PlaceForm, Standard]]:
         """The templates a full name fills, in use on a day, each with the place it writes and
         how it writes it."""
@@ -150,10 +164,7 @@ class Lexicon:
                 if len(reform.resulting) != 1:
                     return None
                 function = reform.resulting[0]
-        found = [
-            s for s in self.standards
-            if s.function == function and s.level == standard.level and s.in_use_on(day)
-        ]  # fmt: skip
+        found = self.of_function(function, standard.level, day)
         return found[0] if len(found) == 1 and function != standard.function else None
 
 

@@ -95,8 +95,6 @@ def standard_body(
         f"standard name of {standard.function} at {standard.level} level "
         f"({standard.name}; lexicon line {standard.line})"
     )
-    if standard.kind == VERTICAL:
-        government = None  # its system's, not the place's government (海关总署's customs)
     return RuleBody(name, place, kind, rule, government, standard, provincial)
 
 
@@ -284,14 +282,13 @@ class Resolver:
         """A place's body of a standard name: the curated one bearing it or another name of its
         function at that level (广州市发展和改革委员会 for 市发改局: a place has one of the two),
         else one by rule."""
-        variants = [
-            s for s in self.lexicon.standards
-            if s.function == standard.function and s.level == standard.level and s.in_use_on(day)
-        ]  # fmt: skip
+        variants = self.lexicon.of_function(standard.function, standard.level, day)
         if curated := self._curated(dict.fromkeys([standard, *variants]), place, day):
             return curated
         name = self.name_at(standard, place, day)
-        return standard_body(name, place, standard, self.government_of(place, day))
+        # a vertically managed body is its system's, not the place's government's (海关总署's)
+        government = None if standard.kind == VERTICAL else self.government_of(place, day)
+        return standard_body(name, place, standard, government)
 
     def function_at(self, function: str, place: Division, day: dt.date | None) -> Identified | None:
         """A place's body of an area of work on a day (the province's for a city's body): the
